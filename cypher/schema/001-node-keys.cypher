@@ -1,0 +1,22 @@
+// Uniqueness of every node's id and of each natural key.
+CREATE CONSTRAINT sector_id IF NOT EXISTS FOR (n:Sector) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT sector_code IF NOT EXISTS FOR (n:Sector) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT department_id IF NOT EXISTS FOR (n:ProtectionDepartment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT department_name IF NOT EXISTS FOR (n:ProtectionDepartment) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT police_unit_id IF NOT EXISTS FOR (n:PoliceUnit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT police_unit_division IF NOT EXISTS FOR (n:PoliceUnit) REQUIRE n.divisionCode IS UNIQUE;
+CREATE CONSTRAINT operator_id IF NOT EXISTS FOR (n:Operator) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT operator_uscc IF NOT EXISTS FOR (n:Operator) REQUIRE n.uscc IS UNIQUE;
+CREATE CONSTRAINT system_id IF NOT EXISTS FOR (n:System) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_filing_number IF NOT EXISTS FOR (n:System) REQUIRE n.filingNumber IS UNIQUE;
+CREATE CONSTRAINT cii_id IF NOT EXISTS FOR (n:CriticalInfrastructure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT vendor_id IF NOT EXISTS FOR (n:Vendor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT vendor_uscc IF NOT EXISTS FOR (n:Vendor) REQUIRE n.uscc IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_resident_id_hash IF NOT EXISTS FOR (n:Person) REQUIRE n.residentIdHash IS UNIQUE;
+CREATE CONSTRAINT background_check_id IF NOT EXISTS FOR (n:BackgroundCheck) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT product_id IF NOT EXISTS FOR (n:Product) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT exposure_id IF NOT EXISTS FOR (n:Exposure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT exposure_endpoint IF NOT EXISTS FOR (n:Exposure) REQUIRE (n.ip, n.port, n.protocol) IS UNIQUE;
+CREATE CONSTRAINT assessment_id IF NOT EXISTS FOR (n:Assessment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT finding_id IF NOT EXISTS FOR (n:Finding) REQUIRE n.id IS UNIQUE;

@@ -1,0 +1,88 @@
+/**
+ * The Pothos builder: plugins, scalars, the shared error types. No domain types live here.
+ */
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError, Kind } from 'graphql';
+import type { Context } from '../server/context.js';
+import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../server/errors.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  Scalars: {
+    Date: { Input: string; Output: string };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [ErrorsPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { description: 'Fetches any object by its global id (全局标识). Out-of-scope ids answer null.' },
+    nodesQueryOptions: false,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.scalarType('Date', {
+  description:
+    'A calendar date (日期) as `YYYY-MM-DD`, in Asia/Shanghai. Input dates are checked by the mutation, which answers a ValidationError naming the field for an impossible date.',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('Date must be a string YYYY-MM-DD');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD');
+    return ast.value;
+  },
+});
+
+builder.queryType({ description: 'Read access to the registry (查询).' });
+builder.mutationType({ description: 'Changes to the registry (登记、变更). A failed mutation writes nothing.' });
+
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'An expected failure (错误), returned as a member of a result union.',
+  fields: (t) => ({ message: t.exposeString('message', { description: 'What went wrong, in words.' }) }),
+});
+
+const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
+  description: 'One problem with one input field (字段错误).',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Path of the input field, e.g. `input.uscc`.' }),
+    message: t.exposeString('message', { description: 'The value and what is wrong with it.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input failed validation (输入校验失败); nothing was written. Lists every problem found.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    issues: t.field({ type: [FieldIssueRef], resolve: (e) => e.issues, description: 'Every problem found.' }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'A referenced object does not exist or is outside your jurisdiction (对象不存在); nothing was written.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The input field holding the id.' }),
+    id: t.exposeString('id', { description: 'The id that was not found.' }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  description: 'The write would break a uniqueness rule (唯一性冲突), e.g. a USCC already registered; nothing was written.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString('field', { description: 'The input field in conflict.' }) }),
+});
+
+/** Every mutation answers these expected errors as union members. */
+export const MUTATION_ERRORS = [ValidationError, NotFoundError, ConflictError];

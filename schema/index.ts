@@ -1,0 +1,7 @@
+/** Assembles the schema: each import registers one domain's types and fields on the builder. */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './sectors.js';
+import './operators.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,113 @@
+/**
+ * Configuration from environment variables, validated once at start. A bad value stops the
+ * process with a message that names the variable, the value and what is expected.
+ */
+
+export interface Neo4jConfig {
+  /** Bolt URI; `neo4j://` and `neo4j+s://` route reads and writes in a cluster. */
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  /** True when the project starts its own local Neo4j (no NEO4J_URI given). */
+  local: boolean;
+  /** Per-transaction timeout sent with every statement. */
+  transactionTimeoutMs: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  neo4j: Neo4jConfig;
+  /** Key of the HMAC that turns resident ID numbers into matching hashes. */
+  residentIdKey: string;
+  /** Largest `first` any connection accepts. */
+  maxPageSize: number;
+  defaultPageSize: number;
+  graphiql: boolean;
+  /** Seed the demo data into an empty database at start. */
+  seedDemo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const LOCAL_NEO4J = {
+  boltPort: 7687,
+  user: 'neo4j',
+  password: 'registry-local-dev',
+  database: 'neo4j',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+
+  const uri = env.NEO4J_URI?.trim() || undefined;
+  const local = uri === undefined;
+  const boltPort = int('NEO4J_LOCAL_BOLT_PORT', LOCAL_NEO4J.boltPort, 1, 65535);
+  if (uri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^/\s]+/.test(uri)) {
+    problems.push(`NEO4J_URI="${uri}" must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI`);
+  }
+  if (!local && !env.NEO4J_PASSWORD) problems.push('NEO4J_PASSWORD is required when NEO4J_URI is set');
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of debug, info, warn, error`);
+  }
+  const residentIdKey = env.RESIDENT_ID_HASH_KEY ?? (local ? 'local-development-key-not-for-production' : '');
+  if (residentIdKey.length < 16) {
+    problems.push('RESIDENT_ID_HASH_KEY must be set to a secret of at least 16 characters when NEO4J_URI is set');
+  }
+  const maxPageSize = int('MAX_PAGE_SIZE', 500, 1, 10_000);
+  const defaultPageSize = int('DEFAULT_PAGE_SIZE', 50, 1, 10_000);
+  if (defaultPageSize > maxPageSize) {
+    problems.push(`DEFAULT_PAGE_SIZE=${defaultPageSize} must not exceed MAX_PAGE_SIZE=${maxPageSize}`);
+  }
+
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    neo4j: {
+      uri: uri ?? `bolt://127.0.0.1:${boltPort}`,
+      user: local ? LOCAL_NEO4J.user : env.NEO4J_USER || 'neo4j',
+      password: local ? (env.NEO4J_LOCAL_PASSWORD ?? LOCAL_NEO4J.password) : (env.NEO4J_PASSWORD ?? ''),
+      database: env.NEO4J_DATABASE || LOCAL_NEO4J.database,
+      local,
+      transactionTimeoutMs: int('NEO4J_TX_TIMEOUT_MS', 15_000, 100, 600_000),
+    },
+    residentIdKey,
+    maxPageSize,
+    defaultPageSize,
+    graphiql: bool('GRAPHIQL', true),
+    seedDemo: bool('SEED_DEMO', local),
+    logLevel,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -22,7 +22,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Fetches any object by its global id (全局标识). Out-of-scope ids answer null.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id (全局标识). Out-of-scope ids answer null.',
+    },
     nodesQueryOptions: false,
   },
   errors: { defaultTypes: [] },
@@ -43,7 +45,9 @@ builder.scalarType('Date', {
 });
 
 builder.queryType({ description: 'Read access to the registry (查询).' });
-builder.mutationType({ description: 'Changes to the registry (登记、变更). A failed mutation writes nothing.' });
+builder.mutationType({
+  description: 'Changes to the registry (登记、变更). A failed mutation writes nothing.',
+});
 
 const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure (错误), returned as a member of a result union.',
@@ -69,7 +73,8 @@ builder.objectType(ValidationError, {
 
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
-  description: 'A referenced object does not exist or is outside your jurisdiction (对象不存在); nothing was written.',
+  description:
+    'A referenced object does not exist or is outside your jurisdiction (对象不存在); nothing was written.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The input field holding the id.' }),
@@ -79,7 +84,8 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ConflictError, {
   name: 'ConflictError',
-  description: 'The write would break a uniqueness rule (唯一性冲突), e.g. a USCC already registered; nothing was written.',
+  description:
+    'The write would break a uniqueness rule (唯一性冲突), e.g. a USCC already registered; nothing was written.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ field: t.exposeString('field', { description: 'The input field in conflict.' }) }),
 });

@@ -3,5 +3,11 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './sectors.js';
 import './operators.js';
+import './systems.js';
+import './cii.js';
+import './vendors.js';
+import './personnel.js';
+import './exposures.js';
+import './assessments.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

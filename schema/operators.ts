@@ -1,6 +1,5 @@
 /** Network operators (网络运营者 / 运营使用单位). */
 import { DIVISIONS } from '../server/model.js';
-import type { OperatorRecord } from '../server/model.js';
 import {
   countOperators,
   createOperator,
@@ -13,16 +12,16 @@ import {
 import { loadSectorByCode } from '../server/repositories/sectors.js';
 import { builder, MUTATION_ERRORS } from './builder.js';
 import { decodeId, page, totalCountField } from './common.js';
-import { SectorRef } from './sectors.js';
-
-export const OperatorRef = builder.objectRef<OperatorRecord>('Operator');
+import { OperatorRef, SectorRef } from './refs.js';
 
 builder.node(OperatorRef, {
   description: 'A network operator (网络运营者), the unit that runs protected systems.',
   id: { resolve: (o) => o.id },
   loadMany: (ids, ctx) => Promise.all(ids.map((id) => loadOperator(ctx, id))),
   fields: (t) => ({
-    uscc: t.exposeString('uscc', { description: 'Unified social credit code (统一社会信用代码), 18 characters.' }),
+    uscc: t.exposeString('uscc', {
+      description: 'Unified social credit code (统一社会信用代码), 18 characters.',
+    }),
     name: t.exposeString('name', { description: 'Registered name (单位名称).' }),
     divisionCode: t.exposeString('divisionCode', {
       description: 'Administrative division code (行政区划代码) where the operator is located.',
@@ -52,7 +51,10 @@ builder.node(OperatorRef, {
       nullable: true,
       description: 'Responsible head of the security body (安全管理负责人).',
     }),
-    contactPhone: t.exposeString('contactPhone', { nullable: true, description: 'Contact telephone (联系电话).' }),
+    contactPhone: t.exposeString('contactPhone', {
+      nullable: true,
+      description: 'Contact telephone (联系电话).',
+    }),
   }),
 });
 
@@ -92,7 +94,9 @@ builder.queryField('operators', (t) =>
 
 const operatorInputFields = (required: boolean) =>
   builder.inputType(required ? 'CreateOperatorInput' : 'UpdateOperatorInput', {
-    description: required ? 'A new operator (新增运营者).' : 'Changes to an operator; absent fields stay as they are.',
+    description: required
+      ? 'A new operator (新增运营者).'
+      : 'Changes to an operator; absent fields stay as they are.',
     fields: (t) => ({
       uscc: t.string({ required, description: 'Unified social credit code (统一社会信用代码).' }),
       name: t.string({ required, description: 'Registered name (单位名称).' }),

@@ -1,10 +1,8 @@
 /** Sectors (重要行业和领域). */
-import type { SectorRecord } from '../server/model.js';
 import { listSectors, loadSectorByCode } from '../server/repositories/sectors.js';
 import { builder } from './builder.js';
 import { page } from './common.js';
-
-export const SectorRef = builder.objectRef<SectorRecord>('Sector');
+import { SectorRef } from './refs.js';
 
 builder.node(SectorRef, {
   description: 'An important sector or field (重要行业和领域) whose CII a protection department identifies.',

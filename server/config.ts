@@ -82,7 +82,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const residentIdKey = env.RESIDENT_ID_HASH_KEY ?? (local ? 'local-development-key-not-for-production' : '');
   if (residentIdKey.length < 16) {
-    problems.push('RESIDENT_ID_HASH_KEY must be set to a secret of at least 16 characters when NEO4J_URI is set');
+    problems.push(
+      'RESIDENT_ID_HASH_KEY must be set to a secret of at least 16 characters when NEO4J_URI is set',
+    );
   }
   const maxPageSize = int('MAX_PAGE_SIZE', 500, 1, 10_000);
   const defaultPageSize = int('DEFAULT_PAGE_SIZE', 50, 1, 10_000);

@@ -12,7 +12,11 @@ export interface Context {
   db: Db;
   config: Config;
   principal: Principal;
-  loader<K, V>(name: string, args: unknown, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V>;
+  loader<K, V>(
+    name: string,
+    args: unknown,
+    batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+  ): DataLoader<K, V>;
 }
 
 export function createContext(db: Db, config: Config, principal: Principal): Context {

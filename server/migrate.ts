@@ -3,8 +3,9 @@
  * (IF NOT EXISTS) and each applied version is recorded as a (:SchemaMigration) node, so a second
  * run does nothing.
  */
-import type { Migration } from './cypher-statement.js';
+
 import { migrations as migrationStatements, schemaMigrations } from './cypher.generated.js';
+import type { Migration } from './cypher-statement.js';
 import type { Db } from './neo4j.js';
 
 export interface MigrationReport {
@@ -18,7 +19,10 @@ export async function pendingMigrations(db: Db, all: readonly Migration[] = sche
   return all.filter((m) => !done.has(m.version));
 }
 
-export async function migrate(db: Db, all: readonly Migration[] = schemaMigrations): Promise<MigrationReport> {
+export async function migrate(
+  db: Db,
+  all: readonly Migration[] = schemaMigrations,
+): Promise<MigrationReport> {
   const pending = new Set((await pendingMigrations(db, all)).map((m) => m.version));
   const report: MigrationReport = { applied: [], skipped: [] };
   for (const migration of all) {
@@ -27,7 +31,8 @@ export async function migrate(db: Db, all: readonly Migration[] = schemaMigratio
       continue;
     }
     // Schema statements cannot share a transaction with data writes: each runs on its own.
-    for (const ddl of migration.statements) await db.runSchemaStatement(`migration ${migration.version}`, ddl);
+    for (const ddl of migration.statements)
+      await db.runSchemaStatement(`migration ${migration.version}`, ddl);
     await db.run(migrationStatements.record, {
       version: migration.version,
       name: migration.name,

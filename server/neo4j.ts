@@ -107,9 +107,15 @@ export class Db {
 
   /** Runs several statements in one write transaction: all of them take effect or none. */
   async writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
-      return await session.executeWrite((mtx: ManagedTransaction) => work(this.wrap(mtx)), this.txConfig(name));
+      return await session.executeWrite(
+        (mtx: ManagedTransaction) => work(this.wrap(mtx)),
+        this.txConfig(name),
+      );
     } catch (error) {
       throw mapError(error);
     } finally {
@@ -119,9 +125,15 @@ export class Db {
 
   /** Several reads in one read transaction (a consistent snapshot). */
   async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
-      return await session.executeRead((mtx: ManagedTransaction) => work(this.wrap(mtx)), this.txConfig(name));
+      return await session.executeRead(
+        (mtx: ManagedTransaction) => work(this.wrap(mtx)),
+        this.txConfig(name),
+      );
     } catch (error) {
       throw mapError(error);
     } finally {

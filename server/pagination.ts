@@ -27,7 +27,12 @@ export interface Keyed<T> {
 
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 function badArg(argument: string, message: string): GraphQLError {
@@ -54,7 +59,10 @@ export function decodeCursor(cursor: string): [string, string] {
 
 export function pageParams(args: PageArgs, defaultSize: number, maxSize: number): PageParams {
   if (args.last != null || args.before != null) {
-    throw badArg(args.last != null ? 'last' : 'before', 'backward pagination is not supported; use first/after');
+    throw badArg(
+      args.last != null ? 'last' : 'before',
+      'backward pagination is not supported; use first/after',
+    );
   }
   const pageSize = args.first ?? defaultSize;
   if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > maxSize) {
@@ -66,7 +74,9 @@ export function pageParams(args: PageArgs, defaultSize: number, maxSize: number)
 
 export function toConnection<T extends { id: string }>(rows: Keyed<T>[], page: PageParams): Connection<T> {
   const hasNextPage = rows.length > page.pageSize;
-  const edges = rows.slice(0, page.pageSize).map((r) => ({ cursor: encodeCursor(r.sortKey, r.node.id), node: r.node }));
+  const edges = rows
+    .slice(0, page.pageSize)
+    .map((r) => ({ cursor: encodeCursor(r.sortKey, r.node.id), node: r.node }));
   return {
     edges,
     pageInfo: {

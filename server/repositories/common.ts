@@ -16,7 +16,10 @@ export function toDbDate(iso: string): unknown {
 }
 
 /** Record fields → node properties: dates converted, `id` and relationship fields dropped. */
-export function toProps(record: Record<string, unknown>, omit: readonly string[] = []): Record<string, unknown> {
+export function toProps(
+  record: Record<string, unknown>,
+  omit: readonly string[] = [],
+): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === 'id' || omit.includes(key) || value === undefined) continue;

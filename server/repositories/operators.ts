@@ -1,6 +1,7 @@
 /** Store functions for network operators (网络运营者). */
-import { operators as q } from '../cypher.generated.js';
+
 import type { Context } from '../context.js';
+import { operators as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { OperatorRecord } from '../model.js';
 import type { Keyed, PageParams } from '../pagination.js';
@@ -30,7 +31,11 @@ export interface OperatorFilter {
 }
 
 function filterParams(f: OperatorFilter) {
-  return { divisionCode: f.divisionCode ?? null, sectorCode: f.sectorCode ?? null, search: f.search?.trim() || null };
+  return {
+    divisionCode: f.divisionCode ?? null,
+    sectorCode: f.sectorCode ?? null,
+    search: f.search?.trim() || null,
+  };
 }
 
 export async function listOperators(ctx: Context, filter: OperatorFilter, page: PageParams) {
@@ -77,8 +82,10 @@ function validate(input: OperatorInput, partial: boolean) {
   const v = new InputValidator();
   const props: Partial<OperatorRecord> = {};
   const present = (k: keyof OperatorInput) => !partial || input[k] !== undefined;
-  if (present('uscc') && v.required('input.uscc', input.uscc)) props.uscc = v.uscc('input.uscc', input.uscc) ?? '';
-  if (present('name') && v.required('input.name', input.name)) props.name = v.text('input.name', input.name, 200) ?? '';
+  if (present('uscc') && v.required('input.uscc', input.uscc))
+    props.uscc = v.uscc('input.uscc', input.uscc) ?? '';
+  if (present('name') && v.required('input.name', input.name))
+    props.name = v.text('input.name', input.name, 200) ?? '';
   if (present('divisionCode') && v.required('input.divisionCode', input.divisionCode)) {
     props.divisionCode = v.divisionCode('input.divisionCode', input.divisionCode) ?? '140500';
   }
@@ -86,7 +93,10 @@ function validate(input: OperatorInput, partial: boolean) {
   if (input.sectorCode !== undefined) {
     const code = input.sectorCode?.trim().toUpperCase() || null;
     if (code !== null && !/^[A-Z][A-Z0-9_]{1,31}$/.test(code)) {
-      v.issue('input.sectorCode', `"${input.sectorCode}" is not a sector code (upper-case letters, digits, _)`);
+      v.issue(
+        'input.sectorCode',
+        `"${input.sectorCode}" is not a sector code (upper-case letters, digits, _)`,
+      );
     }
     props.sectorCode = code;
   }
@@ -122,11 +132,17 @@ export async function createOperator(ctx: Context, input: OperatorInput): Promis
   return toOperator(row?.node);
 }
 
-export async function updateOperator(ctx: Context, id: string, input: OperatorInput): Promise<OperatorRecord> {
+export async function updateOperator(
+  ctx: Context,
+  id: string,
+  input: OperatorInput,
+): Promise<OperatorRecord> {
   const props = validate(input, true);
   if (!(await loadOperator(ctx, id))) throw new NotFoundError('id', id, 'operator');
   await sectorExists(ctx, props.sectorCode);
-  const [row] = await mapConflicts(CONFLICT_FIELDS, () => ctx.db.run(q.update, { id, props: toProps(props) }));
+  const [row] = await mapConflicts(CONFLICT_FIELDS, () =>
+    ctx.db.run(q.update, { id, props: toProps(props) }),
+  );
   return toOperator(row?.node);
 }
 
@@ -136,7 +152,10 @@ export async function deleteOperator(ctx: Context, id: string): Promise<string> 
   const systems = (row?.systems as number) ?? 0;
   if (systems > 0) {
     throw new ValidationError([
-      { field: 'id', message: `the operator still operates ${systems} system(s); delete or transfer them first` },
+      {
+        field: 'id',
+        message: `the operator still operates ${systems} system(s); delete or transfer them first`,
+      },
     ]);
   }
   return id;

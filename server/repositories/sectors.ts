@@ -1,11 +1,17 @@
 /** Store functions for sectors (重要行业和领域): public reference data. */
-import { sectors as q } from '../cypher.generated.js';
+
 import type { Context } from '../context.js';
+import { sectors as q } from '../cypher.generated.js';
 import type { SectorRecord } from '../model.js';
 import type { Keyed, PageParams } from '../pagination.js';
 import { toRecord } from './common.js';
 
-export const SECTOR_FIELDS = ['id', 'code', 'name', 'nameEn'] as const satisfies readonly (keyof SectorRecord)[];
+export const SECTOR_FIELDS = [
+  'id',
+  'code',
+  'name',
+  'nameEn',
+] as const satisfies readonly (keyof SectorRecord)[];
 export const toSector = (node: unknown) => toRecord<SectorRecord>(node, SECTOR_FIELDS);
 
 export function loadSectorByCode(ctx: Context, code: string): Promise<SectorRecord | null> {
@@ -19,6 +25,10 @@ export function loadSectorByCode(ctx: Context, code: string): Promise<SectorReco
 }
 
 export async function listSectors(ctx: Context, page: PageParams) {
-  const rows = await ctx.db.run(q.list, { afterKey: page.afterKey, afterId: page.afterId, limit: page.limit });
+  const rows = await ctx.db.run(q.list, {
+    afterKey: page.afterKey,
+    afterId: page.afterId,
+    limit: page.limit,
+  });
   return rows.map((r): Keyed<SectorRecord> => ({ sortKey: r.sortKey as string, node: toSector(r.node) }));
 }

@@ -2,7 +2,7 @@
  * Collects every problem of a mutation's input before anything is written, each under the path
  * of its field. `done()` throws one ValidationError listing them all.
  */
-import { ValidationError, type FieldIssue } from '../errors.js';
+import { type FieldIssue, ValidationError } from '../errors.js';
 import {
   checkDateOrder,
   normalizeDivisionCode,
@@ -52,14 +52,17 @@ export class InputValidator {
       this.issue(field, 'must not be blank');
       return null;
     }
-    if (trimmed.length > maxLength) this.issue(field, `must be at most ${maxLength} characters, got ${trimmed.length}`);
+    if (trimmed.length > maxLength)
+      this.issue(field, `must be at most ${maxLength} characters, got ${trimmed.length}`);
     // Control characters have no place in registry text and break CSV/log consumers.
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed)) this.issue(field, 'contains control characters');
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed))
+      this.issue(field, 'contains control characters');
     return trimmed;
   }
 
   uscc = (field: string, v: string | null | undefined) => this.take(field, v, normalizeUscc);
-  residentId = (field: string, v: string | null | undefined) => this.take(field, v, (x) => normalizeResidentId(x));
+  residentId = (field: string, v: string | null | undefined) =>
+    this.take(field, v, (x) => normalizeResidentId(x));
   filingNumber = (field: string, v: string | null | undefined) => this.take(field, v, normalizeFilingNumber);
   divisionCode = (field: string, v: string | null | undefined) => this.take(field, v, normalizeDivisionCode);
   ip = (field: string, v: string | null | undefined) => this.take(field, v, normalizeIp);
@@ -73,6 +76,24 @@ export class InputValidator {
     if (from === null || to === null) return;
     const problem = checkDateOrder(from, to);
     if (problem) this.issue(field, problem);
+  }
+
+  /** A validity window: `from` required, `to` optional and not before `from`. */
+  window(prefix: string, from: string | null | undefined, to: string | null | undefined) {
+    const f = this.required(`${prefix}.from`, from) ? this.date(`${prefix}.from`, from) : null;
+    const t = this.date(`${prefix}.to`, to);
+    this.dateOrder(`${prefix}.to`, f, t);
+    return { from: f, to: t };
+  }
+
+  /** One value of a fixed list (enum values arriving as strings from files or the API). */
+  oneOf<V extends string>(field: string, value: string | null | undefined, allowed: readonly V[]): V | null {
+    if (value === null || value === undefined) return null;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.issue(field, `"${value}" is not one of ${allowed.join(', ')}`);
+      return null;
+    }
+    return value as V;
   }
 
   int(field: string, v: number | null | undefined, min: number, max: number): number | null {

@@ -1,0 +1,2 @@
+/** Placeholder: filled in by the vendors domain work. */
+export {};

@@ -1,0 +1,1430 @@
+/**
+ * A deterministic, fictional Jincheng (晋城市) for demos and tests: sectors, protection departments,
+ * police units, operators and their systems, CII designations, vendors and their subcontractors,
+ * personnel with background checks and access, products, network links, internet exposure,
+ * assessments and findings.
+ *
+ * Pure: one seeded PRNG (mulberry32), no clock, no I/O. Every "overdue" situation is relative to
+ * `DEMO_AS_OF`. Names are realistic but the units, people and numbers are invented.
+ */
+import {
+  type AccessKind,
+  type AccessRecord,
+  type AssessmentKind,
+  type AssessmentRecord,
+  type BackgroundCheckRecord,
+  type CheckStatus,
+  type Conclusion,
+  type CriticalInfrastructureRecord,
+  type DivisionCode,
+  type EmploymentRecord,
+  type ExposureRecord,
+  type FindingRecord,
+  type FindingSeverity,
+  type FindingStatus,
+  type LinkRecord,
+  type MembershipRecord,
+  type OperatorRecord,
+  type PersonRecord,
+  type PoliceUnitRecord,
+  type ProductRecord,
+  type ProductUseRecord,
+  type Protocol,
+  type ProtectionDepartmentRecord,
+  type RegistrationStatus,
+  type SectorRecord,
+  type ServiceKind,
+  type ServiceRecord,
+  type SubcontractRecord,
+  type SupplyRecord,
+  type SystemRecord,
+  type SystemStatus,
+  type VendorRecord,
+  COUNTY_DIVISION_CODES,
+  DIVISIONS,
+} from '../../server/model.js';
+import { residentIdCheckCharacter, usccCheckCharacter } from '../../server/validation/identifiers.js';
+
+/** The date the demo data describes: every deadline and "overdue" is judged against it. */
+export const DEMO_AS_OF = '2026-11-01';
+
+export type DemoDepartment = ProtectionDepartmentRecord & { sectorCodes: string[] };
+/** The raw resident ID is only in the generated data; the loader stores a keyed hash and a mask. */
+export type DemoPerson = PersonRecord & { residentId: string };
+export type DemoExposure = ExposureRecord & { systemId: string | null };
+
+export interface DemoData {
+  sectors: SectorRecord[];
+  departments: DemoDepartment[];
+  policeUnits: PoliceUnitRecord[];
+  operators: OperatorRecord[];
+  systems: SystemRecord[];
+  ciis: CriticalInfrastructureRecord[];
+  memberships: MembershipRecord[];
+  vendors: VendorRecord[];
+  subcontracts: SubcontractRecord[];
+  services: ServiceRecord[];
+  persons: DemoPerson[];
+  employments: EmploymentRecord[];
+  checks: BackgroundCheckRecord[];
+  accesses: AccessRecord[];
+  products: ProductRecord[];
+  supplies: SupplyRecord[];
+  productUses: ProductUseRecord[];
+  links: LinkRecord[];
+  exposures: DemoExposure[];
+  assessments: AssessmentRecord[];
+  findings: FindingRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// PRNG, ids and dates
+// ---------------------------------------------------------------------------------------------
+
+class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** mulberry32: a 32-bit state, good enough for demo data. */
+  uint32(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(0, items.length - 1)] as T;
+  }
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+  /** A date in [from, to] (both ISO); `to` before `from` yields `from`. */
+  date(from: string, to: string): string {
+    return addDays(from, this.int(0, Math.max(0, daysBetween(from, to))));
+  }
+  /** A version-4, UUID-shaped string. */
+  uuid(): string {
+    const h = [this.uint32(), this.uint32(), this.uint32(), this.uint32()]
+      .map((n) => n.toString(16).padStart(8, '0'))
+      .join('');
+    const variant = '89ab'[Number.parseInt(h.charAt(16), 16) & 3];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number) => isoOfDay(dayNumber(iso) + days);
+export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+const maxDate = (...dates: (string | null | undefined)[]) =>
+  dates.filter((d): d is string => !!d).reduce((a, b) => (a > b ? a : b));
+/** The earliest of the dates, null counting as "open" (later than any date); null when all are null. */
+const minOpen = (...dates: (string | null)[]): string | null => {
+  const closed = dates.filter((d): d is string => d !== null);
+  return closed.length ? closed.reduce((a, b) => (a < b ? a : b)) : null;
+};
+const windowsOverlap = (aFrom: string, aTo: string | null, bFrom: string, bTo: string | null) =>
+  (aTo === null || aTo >= bFrom) && (bTo === null || bTo >= aFrom);
+
+// ---------------------------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------------------------
+
+const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+type OrgKind = 'gov' | 'inst' | 'ent';
+/** Positions 1–2 of a USCC: 11 = organ of state (机关), 12 = public institution (事业单位), 91 = enterprise. */
+const USCC_PREFIX: Record<OrgKind, string> = { gov: '11', inst: '12', ent: '91' };
+
+/** Shanxi division codes used for the birthplace part of resident IDs. */
+const BIRTH_DIVISIONS = [
+  ...COUNTY_DIVISION_CODES,
+  ...COUNTY_DIVISION_CODES,
+  '140105',
+  '140106',
+  '140109',
+  '140213',
+  '140302',
+  '140403',
+  '140702',
+  '140802',
+  '140902',
+  '141002',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Reference tables
+// ---------------------------------------------------------------------------------------------
+
+/** [code, 中文, English, protection department]. */
+const SECTORS: readonly (readonly [string, string, string, string])[] = [
+  ['ENERGY', '能源', 'Energy', '晋城市能源局'],
+  ['FINANCE', '金融', 'Finance', '国家金融监督管理总局晋城监管分局'],
+  ['TRANSPORT', '交通', 'Transport', '晋城市交通运输局'],
+  ['WATER', '水利', 'Water', '晋城市水务局'],
+  ['HEALTH', '卫生健康', 'Health', '晋城市卫生健康委员会'],
+  ['EDUCATION', '教育', 'Education', '晋城市教育局'],
+  ['GOVERNMENT', '电子政务', 'E-government', '晋城市行政审批服务管理局'],
+  ['TELECOM', '电信', 'Telecommunications', '晋城市通信发展管理办公室'],
+  ['MEDIA', '广播电视', 'Radio and television', '晋城市文化和旅游局'],
+  ['EMERGENCY', '应急管理', 'Emergency management', '晋城市应急管理局'],
+];
+
+const COUNTIES: readonly { code: DivisionCode; prefix: string; slug: string }[] = [
+  { code: '140502', prefix: '晋城市城区', slug: 'cq' },
+  { code: '140521', prefix: '沁水县', slug: 'qs' },
+  { code: '140522', prefix: '阳城县', slug: 'yc' },
+  { code: '140524', prefix: '陵川县', slug: 'lc' },
+  { code: '140525', prefix: '泽州县', slug: 'zz' },
+  { code: '140581', prefix: '高平市', slug: 'gp' },
+];
+
+type Tag = 'core' | 'web' | 'ics' | 'internal';
+/** [name, typical level, tag, sub-domain]; a name starting with 晋城市 is used as is (shared platforms). */
+type SystemTemplate = readonly [string, number, Tag, string];
+const PROFILES: Record<string, readonly SystemTemplate[]> = {
+  hospital: [
+    ['医院信息系统(HIS)', 3, 'core', 'his'],
+    ['电子病历系统', 3, 'core', 'emr'],
+    ['医学影像存档与通信系统(PACS)', 3, 'core', 'pacs'],
+    ['实验室信息管理系统(LIS)', 2, 'internal', 'lis'],
+    ['互联网医院平台', 3, 'web', 'ih'],
+    ['预约挂号服务平台', 2, 'web', 'yygh'],
+    ['医保结算系统', 3, 'core', 'ybjs'],
+    ['门户网站', 2, 'web', 'www'],
+    ['办公自动化系统', 1, 'internal', 'oa'],
+  ],
+  water: [
+    ['供水调度SCADA系统', 3, 'ics', 'scada'],
+    ['营业收费系统', 2, 'core', 'yysf'],
+    ['管网地理信息系统', 2, 'internal', 'gis'],
+    ['水质在线监测系统', 2, 'ics', 'szjc'],
+    ['二次供水泵房监控系统', 2, 'ics', 'ecgs'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  power: [
+    ['电力调度自动化系统', 4, 'ics', 'ems'],
+    ['用电信息采集系统', 3, 'ics', 'ydcj'],
+    ['营销业务应用系统', 3, 'core', 'yx'],
+    ['配电自动化系统', 3, 'ics', 'dms'],
+    ['95598客户服务网站', 2, 'web', 'www'],
+    ['办公自动化系统', 2, 'internal', 'oa'],
+  ],
+  gas: [
+    ['燃气SCADA系统', 3, 'ics', 'scada'],
+    ['燃气收费系统', 2, 'core', 'sf'],
+    ['燃气管网巡检系统', 2, 'internal', 'xj'],
+    ['客户服务网站', 2, 'web', 'www'],
+  ],
+  heat: [
+    ['智慧供热平台', 3, 'ics', 'rw'],
+    ['热网监控系统', 2, 'ics', 'jk'],
+    ['供热收费系统', 2, 'core', 'sf'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  thermal: [
+    ['机组分散控制系统(DCS)', 3, 'ics', 'dcs'],
+    ['厂级监控信息系统(SIS)', 3, 'ics', 'sis'],
+    ['管理信息系统(MIS)', 2, 'internal', 'mis'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  cbm: [
+    ['煤层气集输SCADA系统', 3, 'ics', 'scada'],
+    ['安全监测监控系统', 3, 'ics', 'aqjk'],
+    ['生产管理系统', 2, 'internal', 'sc'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  bank: [
+    ['核心业务系统', 4, 'core', 'core'],
+    ['网上银行系统', 3, 'web', 'ebank'],
+    ['手机银行系统', 3, 'web', 'mbank'],
+    ['支付清算系统', 3, 'core', 'pay'],
+    ['信贷管理系统', 3, 'internal', 'credit'],
+    ['柜面业务系统', 3, 'core', 'teller'],
+    ['门户网站', 2, 'web', 'www'],
+    ['办公自动化系统', 2, 'internal', 'oa'],
+  ],
+  fund: [
+    ['公积金业务管理系统', 3, 'core', 'ywgl'],
+    ['网上服务大厅', 3, 'web', 'wt'],
+    ['门户网站', 2, 'web', 'www'],
+    ['档案管理系统', 2, 'internal', 'da'],
+  ],
+  bus: [
+    ['智能公交调度系统', 3, 'core', 'dd'],
+    ['公交一卡通系统', 3, 'core', 'ykt'],
+    ['公交出行服务平台', 2, 'web', 'cx'],
+    ['车载视频监控系统', 2, 'internal', 'sp'],
+  ],
+  road: [
+    ['公路路网监测系统', 3, 'ics', 'lw'],
+    ['治超检测系统', 2, 'internal', 'zc'],
+    ['公路养护管理系统', 2, 'internal', 'yh'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  telecom: [
+    ['移动核心网', 4, 'core', 'core'],
+    ['业务支撑系统(BOSS)', 3, 'core', 'boss'],
+    ['宽带接入网管系统', 3, 'internal', 'nms'],
+    ['客户关系管理系统', 3, 'internal', 'crm'],
+    ['IDC机房动环监控系统', 2, 'ics', 'dh'],
+    ['网上营业厅', 3, 'web', 'wt'],
+  ],
+  tv: [
+    ['播出控制系统', 3, 'ics', 'bk'],
+    ['融媒体内容生产平台', 3, 'core', 'rmt'],
+    ['有线电视前端系统', 3, 'ics', 'catv'],
+    ['新媒体发布平台', 2, 'web', 'app'],
+    ['门户网站', 2, 'web', 'www'],
+  ],
+  rmt: [
+    ['融媒体指挥调度平台', 2, 'core', 'zh'],
+    ['应急广播系统', 3, 'ics', 'yjgb'],
+    ['新闻客户端', 2, 'web', 'app'],
+    ['门户网站', 2, 'web', 'www'],
+  ],
+  govcloud: [
+    ['晋城市政务云平台', 3, 'core', 'cloud'],
+    ['晋城市电子政务外网', 3, 'core', 'net'],
+    ['晋城市政务数据共享交换平台', 3, 'core', 'data'],
+    ['晋城市政务服务网', 3, 'web', 'zwfw'],
+    ['晋城市公共数据开放平台', 2, 'web', 'opendata'],
+    ['电子证照库', 3, 'internal', 'dzzz'],
+  ],
+  gov: [
+    ['政务服务平台', 2, 'web', 'zwfw'],
+    ['门户网站', 2, 'web', 'www'],
+    ['协同办公系统', 2, 'internal', 'oa'],
+    ['电子公文系统', 2, 'internal', 'gw'],
+    ['信息公开平台', 1, 'web', 'xxgk'],
+    ['视频会议系统', 1, 'internal', 'sphy'],
+  ],
+  hrss: [
+    ['社会保障信息系统', 3, 'core', 'sb'],
+    ['社保卡管理系统', 3, 'core', 'sbk'],
+    ['网上经办大厅', 3, 'web', 'wt'],
+    ['就业服务平台', 2, 'web', 'jy'],
+    ['门户网站', 2, 'web', 'www'],
+  ],
+  hotline: [
+    ['12345政务服务便民热线系统', 3, 'core', 'rx'],
+    ['热线知识库系统', 2, 'internal', 'zsk'],
+    ['网上诉求平台', 2, 'web', 'sq'],
+  ],
+  emergency: [
+    ['应急指挥信息系统', 3, 'core', 'zh'],
+    ['安全生产风险监测预警系统', 3, 'ics', 'yj'],
+    ['视频会商系统', 2, 'internal', 'hs'],
+    ['应急广播平台', 2, 'ics', 'gb'],
+    ['门户网站', 2, 'web', 'www'],
+  ],
+  fire: [
+    ['消防接处警系统', 3, 'core', 'jcj'],
+    ['消防物联网远程监控系统', 3, 'ics', 'iot'],
+    ['消防监督管理系统', 2, 'internal', 'jd'],
+  ],
+  eduinfo: [
+    ['教育城域网', 3, 'core', 'net'],
+    ['学籍管理系统', 3, 'core', 'xj'],
+    ['中考招生录取系统', 3, 'core', 'zk'],
+    ['教育资源公共服务平台', 2, 'web', 'zy'],
+    ['门户网站', 2, 'web', 'www'],
+  ],
+  college: [
+    ['智慧校园平台', 2, 'core', 'i'],
+    ['教务管理系统', 2, 'internal', 'jw'],
+    ['校园一卡通系统', 2, 'core', 'ykt'],
+    ['学生信息管理系统', 2, 'internal', 'xg'],
+    ['门户网站', 2, 'web', 'www'],
+    ['招生就业网', 1, 'web', 'zs'],
+  ],
+  school: [
+    ['智慧校园平台', 2, 'core', 'i'],
+    ['校园一卡通系统', 2, 'core', 'ykt'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+  ecommerce: [
+    ['电子商务平台', 2, 'web', 'www'],
+    ['支付接口系统', 2, 'core', 'pay'],
+    ['仓储管理系统', 1, 'internal', 'wms'],
+    ['客户服务系统', 1, 'internal', 'kf'],
+  ],
+  logistics: [
+    ['物流管理系统', 2, 'core', 'tms'],
+    ['车辆定位监控系统', 1, 'internal', 'gps'],
+    ['门户网站', 1, 'web', 'www'],
+  ],
+};
+type Profile = keyof typeof PROFILES;
+
+interface OperatorSpec {
+  name: string;
+  division: DivisionCode;
+  sector: string | null;
+  kind: OrgKind;
+  profile: Profile;
+  domain: string;
+  devZone?: boolean;
+}
+
+/** City-level and special operators. */
+const CITY_OPERATORS: readonly OperatorSpec[] = [
+  { name: '晋城市人民医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcsrmyy.cn' },
+  { name: '晋城市第二人民医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcdermyy.cn' },
+  { name: '晋城市中医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jczyy.cn' },
+  { name: '晋城大医院', division: '140502', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcdyy.com' },
+  { name: '晋城银行股份有限公司', division: '140500', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'jcbank.com.cn' },
+  { name: '晋城农村商业银行股份有限公司', division: '140500', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'jcrcb.com' },
+  { name: '阳城农村商业银行股份有限公司', division: '140522', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'ycrcb.com' },
+  { name: '晋城市住房公积金管理中心', division: '140500', sector: 'FINANCE', kind: 'inst', profile: 'fund', domain: 'gjj.jcgov.cn' },
+  { name: '晋城市公共交通有限责任公司', division: '140500', sector: 'TRANSPORT', kind: 'ent', profile: 'bus', domain: 'jcbus.cn' },
+  { name: '晋城市公路事业发展中心', division: '140500', sector: 'TRANSPORT', kind: 'inst', profile: 'road', domain: 'gl.jcgov.cn' },
+  { name: '晋城市水务集团有限公司', division: '140500', sector: 'WATER', kind: 'ent', profile: 'water', domain: 'jcswjt.com' },
+  { name: '晋城市燃气有限公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'gas', domain: 'jcgas.com' },
+  { name: '晋城市热力有限公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'heat', domain: 'jcrl.com' },
+  { name: '国网山西省电力公司晋城供电公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'power', domain: 'jc.sx.sgcc.com.cn' },
+  { name: '沁水县煤层气综合利用有限公司', division: '140521', sector: 'ENERGY', kind: 'ent', profile: 'cbm', domain: 'qsmcq.com' },
+  { name: '晋城开发区热电有限公司', division: '140525', sector: 'ENERGY', kind: 'ent', profile: 'thermal', domain: 'jckfqrd.com', devZone: true },
+  { name: '中国移动通信集团山西有限公司晋城分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.10086.cn' },
+  { name: '中国联合网络通信有限公司晋城市分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.10010.com' },
+  { name: '中国电信股份有限公司晋城分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.189.cn' },
+  { name: '晋城市广播电视台', division: '140500', sector: 'MEDIA', kind: 'inst', profile: 'tv', domain: 'jcbctv.cn' },
+  { name: '晋城市大数据中心', division: '140500', sector: 'GOVERNMENT', kind: 'inst', profile: 'govcloud', domain: 'jcgov.cn' },
+  { name: '晋城市人力资源和社会保障局', division: '140500', sector: 'GOVERNMENT', kind: 'gov', profile: 'hrss', domain: 'rsj.jcgov.cn' },
+  { name: '晋城市12345政务服务便民热线中心', division: '140500', sector: 'GOVERNMENT', kind: 'inst', profile: 'hotline', domain: '12345.jcgov.cn' },
+  { name: '晋城经济技术开发区管理委员会', division: '140502', sector: 'GOVERNMENT', kind: 'gov', profile: 'gov', domain: 'kfq.jcgov.cn', devZone: true },
+  { name: '晋城市应急指挥中心', division: '140500', sector: 'EMERGENCY', kind: 'inst', profile: 'emergency', domain: 'yjj.jcgov.cn' },
+  { name: '晋城市消防救援支队', division: '140500', sector: 'EMERGENCY', kind: 'gov', profile: 'fire', domain: 'jc119.cn' },
+  { name: '晋城市教育信息化管理中心', division: '140500', sector: 'EDUCATION', kind: 'inst', profile: 'eduinfo', domain: 'jyj.jcgov.cn' },
+  { name: '晋城职业技术学院', division: '140500', sector: 'EDUCATION', kind: 'inst', profile: 'college', domain: 'jcvc.edu.cn' },
+  { name: '晋城市第一中学校', division: '140502', sector: 'EDUCATION', kind: 'inst', profile: 'school', domain: 'jcyz.cn' },
+  { name: '山西太行云商科技有限公司', division: '140502', sector: null, kind: 'ent', profile: 'ecommerce', domain: 'thys.com', devZone: true },
+  { name: '晋城市丹河物流有限公司', division: '140525', sector: null, kind: 'ent', profile: 'logistics', domain: 'dhwl.com' },
+  { name: '晋城光机电产业园运营有限公司', division: '140525', sector: null, kind: 'ent', profile: 'ecommerce', domain: 'jcgjd.com', devZone: true },
+];
+
+/** Operators that every county-level division has; `{c}` is the division's name, `{s}` its slug. */
+const COUNTY_OPERATORS: readonly Omit<OperatorSpec, 'division'>[] = [
+  { name: '{c}人民医院', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: '{s}rmyy.cn' },
+  { name: '{c}自来水有限公司', sector: 'WATER', kind: 'ent', profile: 'water', domain: '{s}water.cn' },
+  { name: '{c}融媒体中心', sector: 'MEDIA', kind: 'inst', profile: 'rmt', domain: '{s}rmt.cn' },
+  { name: '{c}人民政府办公室', sector: 'GOVERNMENT', kind: 'gov', profile: 'gov', domain: '{s}.jcgov.cn' },
+  { name: '国网{c}供电公司', sector: 'ENERGY', kind: 'ent', profile: 'power', domain: '{s}.jc.sx.sgcc.com.cn' },
+];
+
+type VendorType = 'int' | 'om' | 'sec' | 'sw' | 'mon' | 'asm' | 'cry' | 'small';
+type Speciality = 'medical' | 'bank' | 'ics' | 'media' | 'telecom' | null;
+/** [name, division code of its registration, type, subcontracting tier (0 = prime), speciality]. */
+const VENDORS: readonly (readonly [string, string, VendorType, number, Speciality])[] = [
+  ['北京华晟智联信息技术有限公司', '110108', 'int', 0, null],
+  ['中科信创(北京)科技有限公司', '110108', 'int', 0, null],
+  ['北京天元安信网络安全技术有限公司', '110108', 'sec', 0, null],
+  ['北京金信融科技术有限公司', '110105', 'sw', 0, 'bank'],
+  ['上海嘉禾医疗信息科技有限公司', '310115', 'sw', 0, 'medical'],
+  ['杭州云垣数据技术有限公司', '330108', 'sw', 0, null],
+  ['深圳鹏安工控安全技术有限公司', '440305', 'sec', 0, 'ics'],
+  ['山西云数科技有限公司', '140105', 'int', 1, null],
+  ['山西晋信数据系统集成有限公司', '140106', 'int', 1, null],
+  ['山西龙城软件股份有限公司', '140109', 'sw', 1, null],
+  ['山西联创医疗信息技术有限公司', '140105', 'sw', 1, 'medical'],
+  ['山西金融电子化服务有限公司', '140106', 'int', 1, 'bank'],
+  ['山西华创工控系统有限公司', '140106', 'int', 1, 'ics'],
+  ['山西广电网络技术有限公司', '140105', 'int', 1, 'media'],
+  ['山西智信网络安全技术有限公司', '140105', 'sec', 1, null],
+  ['山西鼎安信息科技有限公司', '140105', 'om', 1, null],
+  ['山西迅达远程运维服务有限公司', '140109', 'om', 1, null],
+  ['郑州中原信安科技有限公司', '410105', 'sec', 1, null],
+  ['山西数安网络安全测评有限公司', '140105', 'asm', 1, null],
+  ['山西省网络安全等级保护测评中心有限公司', '140100', 'asm', 1, null],
+  ['山西三晋密码应用安全测评有限公司', '140109', 'cry', 1, null],
+  ['山西商密安全评估技术有限公司', '140106', 'cry', 1, null],
+  ['晋城市中正信息安全测评有限公司', '140500', 'asm', 2, null],
+  ['晋城市凤城信息技术有限公司', '140502', 'int', 2, null],
+  ['晋城市鑫源计算机系统工程有限公司', '140502', 'int', 2, null],
+  ['晋城市润通工控自动化有限公司', '140525', 'int', 2, 'ics'],
+  ['晋城市太行网络科技有限公司', '140502', 'om', 2, null],
+  ['晋城市泽云数据服务有限公司', '140525', 'om', 2, null],
+  ['晋城市智慧城市运营有限公司', '140500', 'om', 2, null],
+  ['长治市上党数据科技有限公司', '140403', 'om', 2, null],
+  ['晋城市丹河软件开发有限公司', '140502', 'sw', 2, null],
+  ['晋城市光合数字科技有限公司', '140525', 'sw', 2, null],
+  ['晋城市晋安网络安全技术有限公司', '140500', 'sec', 2, null],
+  ['晋城市华瑞网络安全监测有限公司', '140500', 'mon', 2, null],
+  ['晋城市蓝海通信技术服务有限公司', '140502', 'om', 3, 'telecom'],
+  ['晋城市安盾网络技术有限公司', '140502', 'sec', 3, null],
+  ['晋城市珏山网络工程有限公司', '140525', 'small', 3, null],
+  ['沁水县沁和电子工程有限公司', '140521', 'small', 3, null],
+  ['阳城县析城信息技术有限公司', '140522', 'small', 3, null],
+  ['陵川县太行云通信工程有限公司', '140524', 'small', 3, 'telecom'],
+  ['泽州县星火计算机服务有限公司', '140525', 'small', 3, null],
+  ['高平市长平网络科技有限公司', '140581', 'small', 3, null],
+];
+
+const ROLES: Record<VendorType, readonly string[]> = {
+  int: ['项目经理', '系统集成工程师', '网络工程师', '实施工程师'],
+  om: ['运维工程师', '系统管理员', '网络工程师', '驻场运维工程师'],
+  sec: ['安全工程师', '渗透测试工程师', '安全服务工程师'],
+  sw: ['开发工程师', '实施工程师', '项目经理', '数据库工程师'],
+  mon: ['安全监测分析师', '值班工程师'],
+  asm: ['等级测评师', '高级等级测评师', '测评项目经理'],
+  cry: ['密评工程师', '密码测评师'],
+  small: ['技术员', '运维工程师', '网络布线工程师'],
+};
+const OPERATOR_ROLES = ['系统管理员', '安全管理员', '数据库管理员', '审计管理员', '网络管理员'];
+const SECURITY_BODIES = [
+  '网络安全和信息化领导小组办公室',
+  '信息中心网络安全科',
+  '网络安全管理办公室',
+  '信息科技部网络安全室',
+  '网络与信息安全部',
+];
+
+const SURNAMES =
+  '王李张刘赵郭杨陈武贾牛申段卫常秦焦原苗李张王赵吴周徐孙胡朱高林何马罗梁宋郑谢韩唐冯于董程曹袁许彭吕苏卢蒋蔡丁魏薛叶阎潘杜田任姜范石姚崔康毛秦史侯孟乔贺';
+const MALE_NAMES = [
+  '伟', '强', '磊', '军', '勇', '杰', '涛', '明', '超', '刚', '斌', '鹏', '鑫', '亮', '飞', '凯', '博',
+  '建国', '建华', '晓东', '海涛', '志强', '文博', '宇航', '浩然', '俊杰', '国庆', '永刚', '红军', '卫东', '晋生', '泽宇', '子轩',
+];
+const FEMALE_NAMES = [
+  '娜', '敏', '静', '丽', '艳', '娟', '霞', '平', '慧', '丹', '晶', '琳', '婷', '芳', '洁', '颖',
+  '秀英', '桂英', '晓燕', '欣怡', '雨萱', '子涵', '思琪', '丽华', '玉兰', '海燕', '晓丽', '佳琪', '梦瑶',
+];
+
+/** [name, category, [version, version], certifiable (domestic, within a certification scheme)]. */
+const PRODUCTS: readonly (readonly [string, string, readonly [string, string], boolean])[] = [
+  ['银河麒麟高级服务器操作系统', '操作系统', ['V10 SP2', 'V10 SP3'], true],
+  ['统信服务器操作系统', '操作系统', ['V20 1060', 'V20 1070'], true],
+  ['Windows Server', '操作系统', ['2012 R2', '2019'], false],
+  ['CentOS Linux', '操作系统', ['7.6', '7.9'], false],
+  ['达梦数据库管理系统', '数据库', ['DM7', 'DM8'], true],
+  ['人大金仓数据库管理系统 KingbaseES', '数据库', ['V8R6', 'V9'], true],
+  ['Oracle Database', '数据库', ['11g', '19c'], false],
+  ['MySQL', '数据库', ['5.7', '8.0'], false],
+  ['东方通应用服务器 TongWeb', '中间件', ['7.0', '8.0'], true],
+  ['Apache Tomcat', '中间件', ['8.5', '9.0'], false],
+  ['浪潮英信服务器', '服务器', ['NF5280M5', 'NF5280M6'], true],
+  ['华为 TaiShan 服务器', '服务器', ['200', '200K'], true],
+  ['华为 FusionCompute 虚拟化平台', '虚拟化', ['8.0', '8.1'], true],
+  ['VMware vSphere', '虚拟化', ['6.7', '7.0'], false],
+  ['新华三 S6520X 系列交换机', '网络设备', ['R6616', 'R6628'], true],
+  ['华为 S5735 系列交换机', '网络设备', ['V200R019', 'V200R022'], true],
+  ['Cisco Catalyst 交换机', '网络设备', ['2960X', '3850'], false],
+  ['天融信下一代防火墙', '安全设备', ['NGFW4000', 'NGFW4000-UF'], true],
+  ['奇安信网神防火墙', '安全设备', ['SecGate 3600', 'SecGate 3600-G'], true],
+  ['绿盟 Web 应用防护系统', '安全设备', ['V6.0', 'V6.1'], true],
+  ['启明星辰天阗入侵检测系统', '安全设备', ['V7.0', 'V8.0'], true],
+  ['安恒明御运维审计与风险控制系统', '安全设备', ['V3.0', 'V5.0'], true],
+  ['深信服 SSL VPN', '安全设备', ['M7.6', 'M8.0'], true],
+  ['三未信安服务器密码机', '密码设备', ['SJJ1012', 'SJJ1012-A'], true],
+  ['江南天安签名验签服务器', '密码设备', ['SRJ1909', 'SRJ1909-B'], true],
+  ['西门子 SIMATIC S7 PLC', '工业控制', ['S7-300', 'S7-1200'], false],
+  ['和利时 LK 系列 PLC', '工业控制', ['LK210', 'LK220'], true],
+  ['力控 ForceControl 组态软件', '工业控制', ['V7.2', 'V8.0'], true],
+  ['海康威视网络硬盘录像机', '视频监控', ['DS-8600N', 'DS-9600N'], true],
+  ['用友 U8+ 管理软件', '应用软件', ['V13', 'V16'], false],
+];
+
+const FINDING_TITLES = [
+  '存在弱口令账户',
+  '未部署入侵检测或防范措施',
+  '安全审计日志留存不足六个月',
+  '重要数据未进行异地备份',
+  '远程运维未采用双因素身份鉴别',
+  '存在高危漏洞未修补 (Apache Log4j2)',
+  '边界访问控制策略过于宽松',
+  '未定期开展应急演练',
+  '安全管理制度不健全',
+  '数据库中个人信息未加密存储',
+  '未使用商用密码进行身份鉴别',
+  '重要数据传输未加密',
+  '未对第三方运维人员进行审计',
+  '操作系统已停止维护 (CentOS 7)',
+  '互联网暴露管理端口 (SSH/RDP)',
+];
+
+const IP_PREFIXES = ['218.26', '221.204', '60.220', '183.185', '124.165'];
+/** Ports a system listens on for internal links, by tag. */
+const LINK_PORTS: Record<Tag, readonly (number | null)[]> = {
+  core: [1521, 3306, 5432, 8080, 443, null],
+  web: [443, 8443, 80],
+  ics: [502, 102, 2404, 20000],
+  internal: [8080, 443, 1433, null],
+};
+
+// ---------------------------------------------------------------------------------------------
+// The generator
+// ---------------------------------------------------------------------------------------------
+
+interface SystemMeta {
+  record: SystemRecord;
+  op: OperatorMeta;
+  tag: Tag;
+  slug: string;
+}
+interface OperatorMeta {
+  record: OperatorRecord;
+  spec: OperatorSpec;
+  systems: SystemMeta[];
+  ipBase: string;
+}
+interface VendorMeta {
+  record: VendorRecord;
+  type: VendorType;
+  tier: number;
+  speciality: Speciality;
+  local: boolean;
+  staff: EmploymentRecord[];
+}
+
+export function generateDemoData(seed = 20261101): DemoData {
+  const rng = new Rng(seed);
+  const ids = new Rng(seed ^ 0x5eed1d5);
+  const uuid = () => ids.uuid();
+
+  const usedUscc = new Set<string>();
+  const uscc = (kind: OrgKind, division: string): string => {
+    for (;;) {
+      const chars = (n: number, set: string) => Array.from({ length: n }, () => rng.pick([...set])).join('');
+      const org = kind === 'ent' ? `MA0${chars(6, USCC_CHARSET)}` : `${chars(8, '0123456789')}${chars(1, USCC_CHARSET)}`;
+      const first17 = `${USCC_PREFIX[kind]}${division}${org}`;
+      const code = first17 + usccCheckCharacter(first17);
+      if (!usedUscc.has(code)) {
+        usedUscc.add(code);
+        return code;
+      }
+    }
+  };
+
+  // Sectors, departments, police -------------------------------------------------------------
+  const sectors: SectorRecord[] = SECTORS.map(([code, name, nameEn]) => ({ id: uuid(), code, name, nameEn }));
+  const departments: DemoDepartment[] = SECTORS.map(([code, , , dept]) => ({
+    id: uuid(),
+    name: dept,
+    divisionCode: '140500',
+    sectorCodes: [code],
+  }));
+  const departmentBySector = new Map(departments.map((d) => [d.sectorCodes[0] as string, d]));
+  const policeUnits: PoliceUnitRecord[] = [
+    { id: uuid(), name: '晋城市公安局', divisionCode: '140500' },
+    ...COUNTIES.map((c) => ({
+      id: uuid(),
+      name: c.code === '140502' ? '晋城市公安局城区分局' : `${c.prefix}公安局`,
+      divisionCode: c.code,
+    })),
+  ];
+  const policeName = (division: string) =>
+    (policeUnits.find((p) => p.divisionCode === division) ?? (policeUnits[0] as PoliceUnitRecord)).name;
+
+  // Operators ---------------------------------------------------------------------------------
+  const specs: OperatorSpec[] = [
+    ...CITY_OPERATORS,
+    ...COUNTIES.flatMap((c) =>
+      COUNTY_OPERATORS.map((t) => ({
+        ...t,
+        name: t.name.replace('{c}', c.prefix),
+        domain: t.domain.replace('{s}', c.slug),
+        division: c.code,
+      })),
+    ),
+  ];
+  const usedIpBases = new Set<string>();
+  const operators: OperatorMeta[] = specs.map((spec) => {
+    let ipBase = '';
+    do ipBase = `${rng.pick(IP_PREFIXES)}.${rng.int(2, 254)}`;
+    while (usedIpBases.has(ipBase));
+    usedIpBases.add(ipBase);
+    const record: OperatorRecord = {
+      id: uuid(),
+      uscc: uscc(spec.kind, spec.division),
+      name: spec.name,
+      divisionCode: spec.division,
+      inDevelopmentZone: spec.devZone === true,
+      sectorCode: spec.sector,
+      competentDepartment: spec.sector ? (departmentBySector.get(spec.sector)?.name ?? null) : null,
+      securityBody: null,
+      securityHead: null,
+      contactPhone: rng.chance(0.85) ? `0356-${rng.int(2020000, 6999999)}` : null,
+    };
+    return { record, spec, systems: [], ipBase };
+  });
+
+  // Systems -----------------------------------------------------------------------------------
+  const filingUnits = new Map<string, { unit: string; next: number }>();
+  const unitCounters = new Map<string, number>();
+  const filingNumber = (police: string, operatorId: string, filedOn: string): string => {
+    const key = `${police}:${operatorId}`;
+    let entry = filingUnits.get(key);
+    if (!entry) {
+      const n = (unitCounters.get(police) ?? 0) + 1;
+      unitCounters.set(police, n);
+      entry = { unit: String(n).padStart(5, '0'), next: 1 };
+      filingUnits.set(key, entry);
+    }
+    const number = `${police}${entry.unit}-${filedOn.slice(2, 4)}${String(entry.next).padStart(3, '0')}`;
+    entry.next += 1;
+    return number;
+  };
+
+  const systems: SystemMeta[] = [];
+  for (const op of operators) {
+    const templates = PROFILES[op.spec.profile] ?? [];
+    const city = op.spec.division === '140500';
+    const want = Math.min(templates.length, city ? rng.int(4, 7) : rng.int(3, 6));
+    const chosen = [templates[0] as SystemTemplate, ...rng.shuffle(templates.slice(1)).slice(0, want - 1)];
+    for (const [baseName, baseLevel, tag, slug] of chosen) {
+      let level: number | null = baseLevel;
+      if (!city && level === 3 && tag !== 'ics' && rng.chance(0.45)) level = 2;
+      if (level < 4 && rng.chance(0.08)) level += rng.chance(0.5) ? 1 : -1;
+      level = Math.min(4, Math.max(1, level));
+      if (level === 1 && rng.chance(0.25)) level = null; // never graded (GRD-1 when live)
+
+      const roll = rng.next();
+      const status: SystemStatus =
+        roll < 0.04 ? 'PLANNED' : roll < 0.09 ? 'UNDER_CONSTRUCTION' : roll < 0.14 ? 'DECOMMISSIONED' : 'LIVE';
+      let liveOn: string | null = null;
+      let decommissionedOn: string | null = null;
+      let levelDeterminedOn: string | null = null;
+      if (status === 'LIVE' || status === 'DECOMMISSIONED') {
+        liveOn = status === 'LIVE' ? rng.date('2012-01-01', '2026-08-31') : rng.date('2012-01-01', '2021-12-31');
+        if (status === 'DECOMMISSIONED') decommissionedOn = rng.date(maxDate(addDays(liveOn, 365), '2022-01-01'), '2026-09-30');
+        if (liveOn >= '2018-01-01') levelDeterminedOn = addDays(liveOn, -rng.int(20, 120));
+        else levelDeterminedOn = rng.date('2018-01-01', '2020-12-31'); // re-graded under MLPS 2.0
+        if (status === 'LIVE' && rng.chance(0.12)) levelDeterminedOn = rng.date(maxDate(liveOn, '2024-01-01'), '2026-10-22');
+      } else if (status === 'UNDER_CONSTRUCTION') {
+        levelDeterminedOn = rng.date('2025-09-01', '2026-10-20');
+      } else if (rng.chance(0.6)) {
+        levelDeterminedOn = rng.date('2026-05-01', '2026-10-25');
+      }
+      if (level === null) levelDeterminedOn = null;
+
+      let filedOn: string | null = null;
+      if (level !== null && level >= 2 && levelDeterminedOn) {
+        const r = rng.next();
+        const delay = r < 0.8 ? rng.int(2, 13) : r < 0.9 ? rng.int(20, 120) : null;
+        if (delay !== null && addDays(levelDeterminedOn, delay) <= DEMO_AS_OF) filedOn = addDays(levelDeterminedOn, delay);
+      }
+      const police = city || (level ?? 0) >= 3 ? '140500' : op.spec.division;
+      const other = level === null ? null : rng.int(Math.max(1, level - 1), level);
+      const infoFirst = rng.chance(0.5);
+      const name = baseName.startsWith('晋城市') ? baseName : `${op.spec.name}${baseName}`;
+      const record: SystemRecord = {
+        id: uuid(),
+        name,
+        operatorId: op.record.id,
+        filingNumber: filedOn ? filingNumber(police, op.record.id, filedOn) : null,
+        protectionLevel: level,
+        businessInfoLevel: level === null ? null : infoFirst ? level : other,
+        systemServiceLevel: level === null ? null : infoFirst ? other : level,
+        status,
+        levelDeterminedOn,
+        filedOn,
+        liveOn,
+        decommissionedOn,
+        description: rng.chance(0.6) ? `${op.spec.name}${describe(tag)}` : null,
+      };
+      const meta: SystemMeta = { record, op, tag, slug };
+      op.systems.push(meta);
+      systems.push(meta);
+    }
+  }
+  const running = (s: SystemMeta) => s.record.liveOn !== null;
+  const level = (s: SystemMeta) => s.record.protectionLevel ?? 0;
+
+  // CII designations and memberships ---------------------------------------------------------
+  const hasCiiCandidate = (op: OperatorMeta) =>
+    op.spec.sector !== null && op.systems.some((s) => level(s) >= 3 && s.record.status === 'LIVE');
+  const ciiOperators = [
+    ...rng.shuffle(operators.filter((o) => o.spec.division === '140500' && hasCiiCandidate(o))).slice(0, 19),
+    ...rng.shuffle(operators.filter((o) => o.spec.division !== '140500' && hasCiiCandidate(o))).slice(0, 6),
+  ];
+  const ciis: CriticalInfrastructureRecord[] = [];
+  const memberships: MembershipRecord[] = [];
+  const ciiSystems = new Set<SystemMeta>();
+  for (const op of ciiOperators) {
+    const sector = op.spec.sector as string;
+    const identifiedOn = rng.date('2022-03-01', '2026-06-30');
+    const cii: CriticalInfrastructureRecord = {
+      id: uuid(),
+      name: `${op.spec.name}${CII_SUFFIX[sector] ?? '关键信息基础设施'}`,
+      sectorCode: sector,
+      departmentId: (departmentBySector.get(sector) as DemoDepartment).id,
+      identifiedOn,
+      operatorNotifiedOn: rng.chance(0.85) ? addDays(identifiedOn, rng.int(1, 20)) : null,
+      policeNotifiedOn: rng.chance(0.85) ? addDays(identifiedOn, rng.int(1, 30)) : null,
+    };
+    ciis.push(cii);
+    const members = op.systems.filter((s) => level(s) >= 3 && running(s)).slice(0, 3);
+    for (const s of members) {
+      const from = maxDate(identifiedOn, s.record.liveOn);
+      const to = s.record.decommissionedOn;
+      if (to !== null && to < from) continue;
+      memberships.push({ id: uuid(), from, to, systemId: s.record.id, ciiId: cii.id });
+      ciiSystems.add(s);
+    }
+  }
+  // The shared government cloud underpins every e-government CII.
+  const govCloud = systems.find((s) => s.record.name === '晋城市政务云平台');
+  for (const cii of ciis.filter((c) => c.sectorCode === 'GOVERNMENT')) {
+    if (govCloud && !memberships.some((m) => m.ciiId === cii.id && m.systemId === govCloud.record.id)) {
+      memberships.push({ id: uuid(), from: cii.identifiedOn, to: null, systemId: govCloud.record.id, ciiId: cii.id });
+      ciiSystems.add(govCloud);
+    }
+  }
+
+  // Vendors and subcontracting ----------------------------------------------------------------
+  const vendors: VendorMeta[] = VENDORS.map(([name, division, type, tier, speciality], i) => {
+    const roll = rng.next();
+    const registrationStatus: RegistrationStatus =
+      roll < 0.62 ? 'REGISTERED' : roll < 0.72 ? 'PENDING' : roll < 0.93 ? 'UNREGISTERED' : 'REVOKED';
+    const registeredOn =
+      registrationStatus === 'REGISTERED' || registrationStatus === 'REVOKED'
+        ? rng.date('2019-03-01', '2026-09-30')
+        : null;
+    return {
+      record: {
+        id: uuid(),
+        uscc: uscc('ent', division),
+        name,
+        registrationStatus,
+        registeredOn,
+        registrationNumber: registeredOn
+          ? `晋市公网安备服〔${registeredOn.slice(0, 4)}〕${String(i + 1).padStart(3, '0')}号`
+          : null,
+      },
+      type,
+      tier,
+      speciality,
+      local: division.startsWith('1405'),
+      staff: [],
+    };
+  });
+  const vendorsOf = (...types: VendorType[]) => vendors.filter((v) => types.includes(v.type));
+
+  const subcontracts: SubcontractRecord[] = [];
+  const subPairs = new Set<string>();
+  const addSubcontract = (a: VendorMeta, b: VendorMeta, from: string, to: string | null) => {
+    const key = `${a.record.id}>${b.record.id}`;
+    if (subPairs.has(key)) return false;
+    subPairs.add(key);
+    subcontracts.push({ id: uuid(), from, to, contractorId: a.record.id, subcontractorId: b.record.id });
+    return true;
+  };
+  const byTier = (t: number) => vendors.filter((v) => v.tier === t && v.type !== 'asm' && v.type !== 'cry');
+  // Chains always go down the tiers (0 → 1 → 2 → 3), so there is no cycle and the longest chain
+  // has three SUBCONTRACTS_TO hops.
+  const chainLengths = [3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 3, 1];
+  for (const length of chainLengths) {
+    const startTier = rng.int(0, 3 - length);
+    let from = rng.date('2018-01-01', '2025-06-30');
+    const to = rng.chance(0.25) ? rng.date(addDays(from, 365), '2026-10-15') : null;
+    let contractor = rng.pick(byTier(startTier));
+    for (let t = startTier + 1; t <= startTier + length; t++) {
+      const sub = rng.pick(byTier(t));
+      addSubcontract(contractor, sub, from, to);
+      contractor = sub;
+      from = addDays(from, rng.int(0, 60));
+    }
+  }
+
+  // Persons and employment --------------------------------------------------------------------
+  const usedResidentIds = new Set<string>();
+  const persons: DemoPerson[] = [];
+  const birthOf = new Map<string, string>();
+  for (let i = 0; i < 400; i++) {
+    const male = rng.chance(0.62);
+    const name = rng.pick([...SURNAMES]) + rng.pick(male ? MALE_NAMES : FEMALE_NAMES);
+    let residentId = '';
+    let birth = '';
+    do {
+      birth = `${rng.int(1960, 2000)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const sequence = rng.int(0, 499) * 2 + (male ? 1 : 0);
+      const first17 = `${rng.pick(BIRTH_DIVISIONS)}${birth.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+      residentId = first17 + residentIdCheckCharacter(first17);
+    } while (usedResidentIds.has(residentId));
+    usedResidentIds.add(residentId);
+    const id = uuid();
+    birthOf.set(id, birth);
+    persons.push({ id, name, residentIdMasked: `${residentId.slice(0, 6)}********${residentId.slice(14)}`, residentId });
+  }
+  const employments: EmploymentRecord[] = [];
+  const adultFrom = (personId: string) => addDays(birthOf.get(personId) as string, 22 * 365);
+  let nextPerson = 0;
+  const takePerson = () => persons[nextPerson++] as DemoPerson;
+
+  // Operator staff: key positions, and the named head of the security body.
+  const ciiOperatorSet = new Set(ciiOperators);
+  const missingSecurity = ciiOperators.slice(-3);
+  const operatorStaff = new Map<OperatorMeta, EmploymentRecord[]>();
+  for (const op of operators) {
+    const isCii = ciiOperatorSet.has(op);
+    const hasBody = isCii ? op !== missingSecurity[0] && op !== missingSecurity[2] : rng.chance(0.4);
+    const hasHead = isCii ? op !== missingSecurity[1] && op !== missingSecurity[2] : hasBody;
+    const count = isCii ? rng.int(3, 4) : hasHead ? 1 : rng.chance(0.3) ? 1 : 0;
+    const staff: EmploymentRecord[] = [];
+    for (let k = 0; k < count; k++) {
+      const person = takePerson();
+      const head = k === 0 && hasHead;
+      const from = rng.date(maxDate(adultFrom(person.id), '2005-01-01'), '2025-12-31');
+      staff.push({
+        id: uuid(),
+        from,
+        to: null,
+        personId: person.id,
+        employerId: op.record.id,
+        employerKind: 'OPERATOR',
+        keyPosition: true,
+        role: head ? '网络安全负责人' : rng.pick(OPERATOR_ROLES),
+      });
+      if (head) op.record.securityHead = person.name;
+    }
+    if (hasBody) op.record.securityBody = rng.pick(SECURITY_BODIES);
+    operatorStaff.set(op, staff);
+    employments.push(...staff);
+  }
+
+  // Vendor staff: the rest of the persons, more at the big and the O&M vendors.
+  const vendorWeights = vendors.map((v) => (v.type === 'om' || v.type === 'int' ? 3 : v.type === 'small' ? 1 : 2));
+  const totalWeight = vendorWeights.reduce((a, b) => a + b, 0);
+  const pickVendor = () => {
+    let r = rng.next() * totalWeight;
+    for (let i = 0; i < vendors.length; i++) {
+      r -= vendorWeights[i] as number;
+      if (r < 0) return vendors[i] as VendorMeta;
+    }
+    return vendors[vendors.length - 1] as VendorMeta;
+  };
+  // Every vendor has at least two people; then by weight.
+  const vendorOrder = [...vendors, ...vendors];
+  while (nextPerson < persons.length) {
+    const person = takePerson();
+    const vendor = vendorOrder.shift() ?? pickVendor();
+    const from = rng.date(maxDate(adultFrom(person.id), '2012-01-01'), '2026-06-30');
+    const left = rng.chance(0.14) && from < '2025-10-01';
+    const to = left ? rng.date(addDays(from, 180), '2026-10-15') : null;
+    const job: EmploymentRecord = {
+      id: uuid(),
+      from,
+      to,
+      personId: person.id,
+      employerId: vendor.record.id,
+      employerKind: 'VENDOR',
+      keyPosition: rng.chance(0.08),
+      role: rng.chance(0.95) ? rng.pick(ROLES[vendor.type]) : null,
+    };
+    vendor.staff.push(job);
+    employments.push(job);
+    if (to && rng.chance(0.5)) {
+      const peers = vendors.filter((v) => v !== vendor && v.type === vendor.type);
+      const next = peers.length ? rng.pick(peers) : pickVendor();
+      const second: EmploymentRecord = {
+        ...job,
+        id: uuid(),
+        from: addDays(to, rng.int(1, 60)),
+        to: null,
+        employerId: next.record.id,
+        keyPosition: false,
+      };
+      if (second.from <= DEMO_AS_OF) {
+        next.staff.push(second);
+        employments.push(second);
+      }
+    }
+  }
+
+  // Background checks -------------------------------------------------------------------------
+  const checks: BackgroundCheckRecord[] = [];
+  const firstJob = new Map<string, EmploymentRecord>();
+  for (const e of employments) if (!firstJob.has(e.personId)) firstJob.set(e.personId, e);
+  for (const person of persons) {
+    const job = firstJob.get(person.id) as EmploymentRecord;
+    const atOperator = job.employerKind === 'OPERATOR';
+    if (!rng.chance(atOperator ? 0.9 : 0.72)) continue;
+    const roll = rng.next();
+    const status: CheckStatus = roll < 0.05 ? 'FAILED' : roll < 0.12 ? 'PENDING' : 'PASSED';
+    const checkedOn =
+      status === 'PENDING'
+        ? rng.date('2026-08-01', '2026-10-30')
+        : rng.date(maxDate(addDays(job.from, -30), '2019-01-01'), '2026-10-25');
+    const checkedBy = policeName(atOperator ? '140500' : rng.pick(['140500', '140500', ...COUNTY_DIVISION_CODES]));
+    const check: BackgroundCheckRecord = {
+      id: uuid(),
+      personId: person.id,
+      status,
+      checkedOn,
+      expiresOn: status === 'PASSED' ? addDays(checkedOn, 3 * 365) : null,
+      checkedBy,
+    };
+    checks.push(check);
+    if (check.expiresOn && check.expiresOn < DEMO_AS_OF && rng.chance(0.5)) {
+      const renewedOn = addDays(check.expiresOn, -rng.int(0, 60));
+      checks.push({ ...check, id: uuid(), checkedOn: renewedOn, expiresOn: addDays(renewedOn, 3 * 365) });
+    }
+  }
+
+  // Services and access -----------------------------------------------------------------------
+  const services: ServiceRecord[] = [];
+  const accesses: AccessRecord[] = [];
+  let contractSeq = 0;
+  const KIND_CODES: Record<ServiceKind, string> = {
+    DESIGN: 'SJ',
+    CONSTRUCTION: 'JS',
+    OPERATIONS: 'YW',
+    REMOTE_OPERATIONS: 'YC',
+    TECHNICAL_SERVICE: 'JF',
+    MONITORING: 'JC',
+    LEVEL_ASSESSMENT: 'CP',
+    CRYPTO_ASSESSMENT: 'MP',
+  };
+  const grantAccess = (service: ServiceRecord, vendor: VendorMeta, kind: AccessKind, people: number) => {
+    const staff = rng.shuffle(vendor.staff.filter((e) => windowsOverlap(e.from, e.to, service.from, service.to)));
+    for (const e of staff.slice(0, people)) {
+      const from = maxDate(service.from, e.from);
+      let to = minOpen(service.to, e.to);
+      // Sometimes nobody closes the account when the person leaves the vendor.
+      if (e.to !== null && to === e.to && (service.to === null || service.to > e.to) && rng.chance(0.3)) to = null;
+      if (to !== null && to < from) continue;
+      accesses.push({ id: uuid(), from, to, personId: e.personId, systemId: service.systemId, kind });
+    }
+  };
+  const addService = (
+    vendor: VendorMeta,
+    s: SystemMeta,
+    kind: ServiceKind,
+    from: string,
+    to: string | null,
+    remoteEvaluatedOn: string | null = null,
+  ): ServiceRecord => {
+    const service: ServiceRecord = {
+      id: uuid(),
+      from,
+      to: to !== null && to < from ? from : to,
+      vendorId: vendor.record.id,
+      systemId: s.record.id,
+      kind,
+      remote: kind === 'REMOTE_OPERATIONS',
+      remoteEvaluatedOn,
+      contractRef: rng.chance(0.8)
+        ? `JC${from.slice(0, 4)}-${KIND_CODES[kind]}-${String(++contractSeq).padStart(4, '0')}`
+        : null,
+    };
+    services.push(service);
+    return service;
+  };
+  const specialityOf = (s: SystemMeta): Speciality => {
+    const p = s.op.spec.profile;
+    if (s.tag === 'ics') return 'ics';
+    if (p === 'hospital') return 'medical';
+    if (p === 'bank' || p === 'fund') return 'bank';
+    if (p === 'tv' || p === 'rmt') return 'media';
+    if (p === 'telecom') return 'telecom';
+    return null;
+  };
+  const localFirst = (list: VendorMeta[], division: string) => {
+    const near = list.filter((v) => v.local && (v.record.uscc.slice(2, 8) === division || v.tier >= 2));
+    return near.length && rng.chance(0.8) ? near : list;
+  };
+
+  for (const op of operators) {
+    const integrator = rng.pick(vendorsOf('int', 'sw'));
+    const maintainer = rng.pick(localFirst(vendorsOf('om', 'small'), op.spec.division));
+    for (const s of op.systems) {
+      const r = s.record;
+      const speciality = specialityOf(s);
+      const specialists = vendors.filter((v) => v.speciality === speciality && v.type !== 'om' && v.type !== 'small');
+      const builder = speciality && specialists.length && rng.chance(0.7) ? rng.pick(specialists) : integrator;
+      // Design and construction.
+      if (r.status === 'PLANNED') {
+        if (rng.chance(0.7)) addService(builder, s, 'DESIGN', rng.date('2026-03-01', '2026-10-20'), null);
+        continue;
+      }
+      const buildEnd = r.liveOn;
+      const buildFrom = addDays(buildEnd ?? rng.date('2026-01-01', '2026-10-01'), buildEnd ? -rng.int(90, 400) : 0);
+      if (rng.chance(0.45)) {
+        const designFrom = addDays(buildFrom, -rng.int(60, 240));
+        addService(rng.pick(vendorsOf('int', 'sw')), s, 'DESIGN', designFrom, addDays(buildFrom, -rng.int(0, 30)));
+      }
+      if (rng.chance(0.9)) {
+        const build = addService(builder, s, 'CONSTRUCTION', buildFrom, buildEnd);
+        grantAccess(build, builder, 'ONSITE', rng.int(1, 2));
+      }
+      if (!buildEnd) continue;
+      // Operations, sometimes handed over from an earlier vendor.
+      const end = r.decommissionedOn;
+      let opsFrom = buildEnd;
+      if (buildEnd < '2022-01-01' && rng.chance(0.35)) {
+        const handover = rng.date(addDays(buildEnd, 365), end ?? '2026-06-30');
+        const previous = rng.pick(vendorsOf('om', 'int', 'small'));
+        const ops = addService(previous, s, 'OPERATIONS', buildEnd, handover);
+        grantAccess(ops, previous, 'ONSITE', 1);
+        opsFrom = handover;
+      }
+      const ops = addService(maintainer, s, 'OPERATIONS', opsFrom, end);
+      grantAccess(ops, maintainer, rng.chance(0.3) ? 'PRIVILEGED' : 'ONSITE', rng.int(1, 2));
+      if (r.status !== 'LIVE') continue;
+      if (rng.chance(level(s) >= 3 ? 0.22 : 0.12)) {
+        const remoteVendor = rng.chance(0.6) ? builder : rng.pick(vendorsOf('om', 'sw'));
+        const from = rng.date(maxDate(buildEnd, '2020-01-01'), '2026-09-01');
+        const evaluated = rng.chance(0.55) ? addDays(from, -rng.int(3, 30)) : null;
+        const remote = addService(remoteVendor, s, 'REMOTE_OPERATIONS', from, null, evaluated);
+        grantAccess(remote, remoteVendor, 'REMOTE', rng.int(1, 2));
+      }
+      if (rng.chance(0.22)) {
+        const vendor = rng.pick(vendorsOf('sec', 'sw'));
+        const from = rng.date(maxDate(buildEnd, '2021-01-01'), '2026-08-01');
+        const to = rng.chance(0.5) ? addDays(from, 365) : null;
+        const tech = addService(vendor, s, 'TECHNICAL_SERVICE', from, to);
+        grantAccess(tech, vendor, rng.chance(0.5) ? 'REMOTE' : 'ONSITE', 1);
+      }
+      if (level(s) >= 3 && rng.chance(0.4)) {
+        const vendor = rng.pick(vendorsOf('mon', 'mon', 'sec'));
+        const mon = addService(vendor, s, 'MONITORING', rng.date(maxDate(buildEnd, '2022-01-01'), '2026-06-30'), null);
+        grantAccess(mon, vendor, 'REMOTE', 1);
+      }
+    }
+    // Key-position staff of the operator administer some of its systems.
+    for (const e of operatorStaff.get(op) ?? []) {
+      for (const s of rng.shuffle(op.systems.filter(running)).slice(0, rng.int(1, 3))) {
+        const from = maxDate(e.from, s.record.liveOn);
+        const to = s.record.decommissionedOn;
+        if (to !== null && to < from) continue;
+        accesses.push({ id: uuid(), from, to, personId: e.personId, systemId: s.record.id, kind: 'PRIVILEGED' });
+      }
+    }
+  }
+
+  // Assessments and findings ------------------------------------------------------------------
+  const assessments: AssessmentRecord[] = [];
+  const findings: FindingRecord[] = [];
+  const asmVendors = vendorsOf('asm');
+  const cryVendors = vendorsOf('cry');
+  const conclusionOf = (score: number): Conclusion =>
+    score >= 90 ? 'EXCELLENT' : score >= 80 ? 'GOOD' : score >= 70 ? 'FAIR' : 'POOR';
+  const assess = (s: SystemMeta, kind: AssessmentKind, dates: string[], pool: VendorMeta[], selfShare = 0) => {
+    let vendor: VendorMeta | null = rng.pick(pool);
+    const engagements = new Map<VendorMeta, string[]>();
+    for (const on of dates) {
+      if (rng.chance(0.2)) vendor = rng.pick(pool);
+      const performer = rng.chance(selfShare) ? null : vendor;
+      const score = Math.round((58 + rng.next() * 38) * 10) / 10;
+      const record: AssessmentRecord = {
+        id: uuid(),
+        kind,
+        on,
+        conclusion: conclusionOf(score),
+        score,
+        systemId: s.record.id,
+        vendorId: performer?.record.id ?? null,
+      };
+      assessments.push(record);
+      if (performer) engagements.set(performer, [...(engagements.get(performer) ?? []), on]);
+      if (on >= '2025-01-01') addFindings(record);
+    }
+    if (kind === 'CII_SECURITY') return;
+    for (const [v, ons] of engagements) {
+      const first = ons[0] as string;
+      const last = ons[ons.length - 1] as string;
+      const service = addService(
+        v,
+        s,
+        kind === 'LEVEL' ? 'LEVEL_ASSESSMENT' : 'CRYPTO_ASSESSMENT',
+        addDays(first, -30),
+        addDays(last, 15),
+      );
+      grantAccess(service, v, 'ONSITE', 1);
+    }
+  };
+  const addFindings = (a: AssessmentRecord) => {
+    const max = { EXCELLENT: 1, GOOD: 2, FAIR: 3, POOR: 4 }[a.conclusion ?? 'GOOD'];
+    const n = rng.int(a.conclusion === 'POOR' ? 2 : 0, max);
+    for (const title of rng.shuffle(FINDING_TITLES).slice(0, n)) {
+      const severity: FindingSeverity = rng.chance(0.2) ? 'HIGH' : rng.chance(0.55) ? 'MEDIUM' : 'LOW';
+      const dueOn = rng.chance(0.95) ? addDays(a.on, { HIGH: 30, MEDIUM: 90, LOW: 180 }[severity]) : null;
+      let status: FindingStatus = 'OPEN';
+      let closedOn: string | null = null;
+      const r = rng.next();
+      if (dueOn === null || dueOn < DEMO_AS_OF ? r < 0.72 : r < 0.35) {
+        status = rng.chance(0.88) ? 'RECTIFIED' : 'ACCEPTED';
+        closedOn = rng.date(addDays(a.on, 7), minOpen(dueOn ? addDays(dueOn, 30) : null, DEMO_AS_OF) as string);
+        if (closedOn > DEMO_AS_OF) closedOn = DEMO_AS_OF;
+      }
+      findings.push({ id: uuid(), assessmentId: a.id, title, severity, dueOn, status, closedOn });
+    }
+  };
+  /** Yearly dates from `first`, stopping at `end` or (for a lapsed system) at `stopAt`. */
+  const yearly = (first: string, end: string, stopAt: string | null, gap: [number, number] = [330, 364]) => {
+    const out: string[] = [];
+    for (let on = first; on <= end && (stopAt === null || on <= stopAt); on = addDays(on, rng.int(...gap))) out.push(on);
+    return out;
+  };
+  for (const s of systems) {
+    const r = s.record;
+    if (!r.liveOn) continue;
+    const end = minOpen(r.decommissionedOn, DEMO_AS_OF) as string;
+    if (level(s) >= 3) {
+      // Before go-live for new systems (ASM-2), a few only after.
+      const first =
+        r.liveOn >= '2023-01-01'
+          ? rng.chance(0.9)
+            ? addDays(r.liveOn, -rng.int(5, 40))
+            : addDays(r.liveOn, rng.int(30, 200))
+          : rng.date('2023-01-01', '2023-12-31');
+      const lapsed = rng.chance(0.13) ? rng.date('2024-03-01', '2025-09-30') : null;
+      assess(s, 'LEVEL', yearly(first, end, lapsed), asmVendors);
+      if (rng.chance(0.68)) {
+        const cryptoFirst = rng.date(maxDate(r.liveOn, '2023-01-01'), '2025-10-31');
+        assess(s, 'CRYPTO', yearly(cryptoFirst, end, rng.chance(0.2) ? '2025-06-30' : null), cryVendors);
+      }
+    } else if (level(s) === 2 && rng.chance(0.6)) {
+      assess(s, 'LEVEL', yearly(rng.date(maxDate(r.liveOn, '2021-01-01'), '2025-12-31'), end, null, [700, 760]), asmVendors);
+    }
+    if (ciiSystems.has(s) && rng.chance(0.8)) {
+      const since = memberships.find((m) => m.systemId === r.id)?.from ?? r.liveOn;
+      const first = addDays(since, rng.int(30, 150));
+      assess(s, 'CII_SECURITY', yearly(first, end, rng.chance(0.15) ? addDays(first, 200) : null), asmVendors, 0.3);
+    }
+  }
+
+  // Products, supply and use ------------------------------------------------------------------
+  const products: (ProductRecord & { certifiable: boolean })[] = PRODUCTS.flatMap(([name, category, versions, certifiable]) =>
+    versions.map((version) => ({
+      id: uuid(),
+      name,
+      version,
+      category,
+      certification:
+        certifiable && rng.chance(0.85)
+          ? `${category === '密码设备' ? 'GM' : 'CCRC'}-${rng.int(2019, 2025)}-${String(rng.int(1, 9999)).padStart(4, '0')}`
+          : null,
+      certifiable,
+    })),
+  );
+  const supplies: SupplyRecord[] = [];
+  const suppliers = vendorsOf('int', 'sw', 'small');
+  for (const p of products) {
+    for (const v of rng.shuffle(suppliers).slice(0, rng.int(1, 2))) {
+      const from = rng.date('2015-01-01', '2024-06-30');
+      supplies.push({
+        id: uuid(),
+        from,
+        to: rng.chance(0.15) ? rng.date(addDays(from, 365), '2026-10-01') : null,
+        vendorId: v.record.id,
+        productId: p.id,
+      });
+    }
+  }
+  const inCategory = (...categories: string[]) => products.filter((p) => categories.includes(p.category ?? ''));
+  const productUses: ProductUseRecord[] = [];
+  for (const s of systems) {
+    const r = s.record;
+    const from = r.liveOn ?? (r.status === 'UNDER_CONSTRUCTION' ? r.levelDeterminedOn : null);
+    if (!from) continue;
+    const pickSet = [rng.pick(inCategory('操作系统'))];
+    if (s.tag !== 'ics' || rng.chance(0.5)) {
+      if (rng.chance(0.6)) pickSet.push(rng.pick(inCategory('数据库')));
+      if (rng.chance(0.3)) pickSet.push(rng.pick(inCategory('中间件', '虚拟化')));
+    }
+    if (s.tag === 'ics') pickSet.push(rng.pick(inCategory('工业控制')));
+    if (level(s) >= 3 && rng.chance(0.5)) pickSet.push(rng.pick(inCategory('安全设备', '密码设备')));
+    if (rng.chance(0.2)) pickSet.push(rng.pick(inCategory('服务器', '网络设备', '视频监控')));
+    for (const p of new Set(pickSet)) {
+      const replaced = r.status === 'LIVE' && rng.chance(0.08) && daysBetween(from, DEMO_AS_OF) > 400;
+      productUses.push({
+        id: uuid(),
+        from,
+        to: r.decommissionedOn ?? (replaced ? rng.date(addDays(from, 365), '2026-10-01') : null),
+        systemId: r.id,
+        productId: p.id,
+      });
+    }
+  }
+
+  // Network links -----------------------------------------------------------------------------
+  const links: LinkRecord[] = [];
+  const linked = new Set<string>();
+  const link = (a: SystemMeta, b: SystemMeta, force = false) => {
+    if (a === b || !a.record.liveOn || !b.record.liveOn) return;
+    const key = `${a.record.id}>${b.record.id}`;
+    if (linked.has(key) || (!force && !rng.chance(0.85))) return;
+    const from = maxDate(a.record.liveOn, b.record.liveOn);
+    const to = minOpen(a.record.decommissionedOn, b.record.decommissionedOn);
+    if (to !== null && to < from) return;
+    linked.add(key);
+    const port = rng.pick(LINK_PORTS[b.tag]);
+    links.push({
+      id: uuid(),
+      from,
+      to,
+      fromSystemId: a.record.id,
+      toSystemId: b.record.id,
+      protocol: port === 2404 && rng.chance(0.3) ? 'udp' : 'tcp',
+      port,
+    });
+  };
+  for (const op of operators) {
+    const [hub, ...rest] = op.systems;
+    if (!hub) continue;
+    for (const s of rest) link(s, hub);
+    // Web front-ends also call the second core system when there is one.
+    const cores = op.systems.filter((s) => s.tag === 'core');
+    for (const w of op.systems.filter((s) => s.tag === 'web')) if (cores[1]) link(w, cores[1]);
+  }
+  const shared = (name: string) => systems.find((s) => s.record.name === name);
+  const govNet = shared('晋城市电子政务外网');
+  const dataExchange = shared('晋城市政务数据共享交换平台');
+  const hrssCore = systems.find((s) => s.op.spec.profile === 'hrss' && s.tag === 'core');
+  const eduNet = systems.find((s) => s.op.spec.profile === 'eduinfo');
+  for (const op of operators) {
+    const hub = op.systems[0];
+    if (!hub) continue;
+    const p = op.spec.profile;
+    if (['gov', 'hrss', 'hotline', 'fund', 'emergency', 'fire', 'eduinfo', 'road'].includes(p)) {
+      if (govCloud && op.spec.profile !== 'govcloud') link(hub, govCloud, true);
+      if (govNet && rng.chance(0.6)) link(hub, govNet);
+      if (dataExchange && rng.chance(0.4)) link(hub, dataExchange);
+    }
+    if (p === 'hospital' && hrssCore) {
+      const settle = op.systems.find((s) => s.record.name.endsWith('医保结算系统')) ?? hub;
+      link(settle, hrssCore, true);
+    }
+    if ((p === 'college' || p === 'school') && eduNet) link(hub, eduNet, true);
+    if (p === 'rmt') {
+      const broadcast = systems.find((s) => s.op.spec.profile === 'emergency' && s.record.name.endsWith('应急广播平台'));
+      const own = op.systems.find((s) => s.record.name.endsWith('应急广播系统'));
+      if (broadcast && own) link(broadcast, own, true);
+    }
+  }
+
+  // Internet exposure -------------------------------------------------------------------------
+  const exposures: DemoExposure[] = [];
+  const exposed = new Set<string>();
+  const expose = (s: SystemMeta | null, ipBase: string, port: number, protocol: Protocol, service: string | null) => {
+    let ip = '';
+    do ip = `${ipBase}.${rng.int(2, 254)}`;
+    while (exposed.has(`${ip}:${port}/${protocol}`));
+    exposed.add(`${ip}:${port}/${protocol}`);
+    const live = s?.record.liveOn ?? '2023-01-01';
+    const firstSeen = rng.date(maxDate(live, '2023-01-01'), '2026-09-30');
+    const lastSeen = rng.chance(0.8) ? rng.date(maxDate(firstSeen, '2026-09-01'), DEMO_AS_OF) : rng.date(firstSeen, DEMO_AS_OF);
+    const web = port === 443 || port === 80 || port === 8443;
+    exposures.push({
+      id: uuid(),
+      ip,
+      port,
+      protocol,
+      domain: s && web ? `${s.slug === 'www' ? 'www' : s.slug}.${s.op.spec.domain}`.toLowerCase() : null,
+      service,
+      firstSeen,
+      lastSeen,
+      systemId: s?.record.id ?? null,
+    });
+    return ip;
+  };
+  for (const s of systems) {
+    const r = s.record;
+    if (!r.liveOn || (r.status === 'DECOMMISSIONED' && !(s.tag === 'web' && rng.chance(0.4)))) continue;
+    const base = s.op.ipBase;
+    if (s.tag === 'web') {
+      expose(s, base, 443, 'tcp', 'https');
+      if (rng.chance(0.3)) expose(s, base, 80, 'tcp', 'http');
+    } else if (s.tag === 'core' && rng.chance(0.12)) {
+      expose(s, base, rng.pick([8080, 8443]), 'tcp', rng.chance(0.7) ? 'http' : null);
+    } else if (s.tag === 'ics' && rng.chance(0.1)) {
+      const [port, service] = rng.pick([
+        [502, 'modbus'],
+        [102, 's7comm'],
+        [2404, 'iec-104'],
+      ] as const);
+      expose(s, base, port, 'tcp', service);
+    }
+    if (rng.chance(0.06)) {
+      const [port, protocol, service] = rng.pick([
+        [22, 'tcp', 'ssh'],
+        [3389, 'tcp', 'rdp'],
+        [3306, 'tcp', 'mysql'],
+        [1521, 'tcp', 'oracle'],
+        [161, 'udp', 'snmp'],
+        [1194, 'udp', 'openvpn'],
+      ] as const);
+      expose(s, base, port, protocol, service);
+    }
+  }
+  // Services found on operators' address ranges that the inventory cannot place.
+  for (let i = 0; i < 8; i++) {
+    const op = rng.pick(operators);
+    const [port, protocol, service] = rng.pick([
+      [8080, 'tcp', 'http'],
+      [22, 'tcp', 'ssh'],
+      [53, 'udp', 'dns'],
+      [123, 'udp', 'ntp'],
+      [8443, 'tcp', null],
+    ] as const);
+    expose(null, op.ipBase, port, protocol, service);
+  }
+
+  return {
+    sectors,
+    departments,
+    policeUnits,
+    operators: operators.map((o) => o.record),
+    systems: systems.map((s) => s.record),
+    ciis,
+    memberships,
+    vendors: vendors.map((v) => v.record),
+    subcontracts,
+    services,
+    persons,
+    employments,
+    checks,
+    accesses,
+    products: products.map(({ certifiable: _, ...p }) => p),
+    supplies,
+    productUses,
+    links,
+    exposures,
+    assessments,
+    findings,
+  };
+}
+
+const CII_SUFFIX: Record<string, string> = {
+  HEALTH: '医疗服务信息平台',
+  FINANCE: '金融业务信息系统群',
+  ENERGY: '能源生产调度控制系统',
+  WATER: '城市供水控制系统',
+  TRANSPORT: '交通运行控制系统',
+  GOVERNMENT: '电子政务基础设施',
+  TELECOM: '公众通信网络',
+  MEDIA: '广播电视播出系统',
+  EDUCATION: '教育信息化基础平台',
+  EMERGENCY: '应急指挥通信系统',
+};
+
+function describe(tag: Tag): string {
+  switch (tag) {
+    case 'core':
+      return '核心业务系统，承载主要业务数据';
+    case 'web':
+      return '面向公众的互联网服务';
+    case 'ics':
+      return '生产控制系统，部署于生产控制大区';
+    default:
+      return '内部管理系统，部署于办公内网';
+  }
+}

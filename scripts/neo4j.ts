@@ -23,12 +23,30 @@ export interface Instance {
   name: string;
   boltPort: number;
   password: string;
+  /** JVM heap and page cache; the defaults suit the one dev/test instance of a 2-core/24 GiB machine. */
+  heap?: string;
+  pageCache?: string;
 }
 
 export const INSTANCES = {
   dev: { name: 'dev', boltPort: LOCAL_NEO4J.boltPort, password: LOCAL_NEO4J.password },
   test: { name: 'test', boltPort: 7688, password: LOCAL_NEO4J.password },
 } satisfies Record<string, Instance>;
+
+/**
+ * The n-th test instance: 0 is `test`; further ones (for test runs going on at the same time on one
+ * machine, each needing an empty database of its own) are smaller.
+ */
+export function testInstance(n: number): Instance {
+  if (n === 0) return INSTANCES.test;
+  return {
+    name: `test-${n}`,
+    boltPort: INSTANCES.test.boltPort + 10 + n,
+    password: LOCAL_NEO4J.password,
+    heap: '1g',
+    pageCache: '256m',
+  };
+}
 
 const dirOf = (i: Instance) => join(cacheDir, i.name);
 const pidFile = (i: Instance) => join(dirOf(i), 'neo4j.pid');
@@ -60,7 +78,8 @@ export function fetchNeo4j(): void {
     ],
     { stdio: 'inherit' },
   );
-  if (mvn.error) throw new Error(`could not run Maven (mvn): ${mvn.error.message}. Install Java 17+ and Maven.`);
+  if (mvn.error)
+    throw new Error(`could not run Maven (mvn): ${mvn.error.message}. Install Java 17+ and Maven.`);
   if (mvn.status !== 0) throw new Error(`Maven failed with exit code ${mvn.status}`);
   const jar = join(launcherDir, 'target', 'neo4j-launcher-1.0.0.jar');
   writeFileSync(join(libDir, 'neo4j-launcher.jar'), readFileSync(jar));
@@ -102,7 +121,7 @@ export async function startNeo4j(i: Instance, timeoutMs = 180_000): Promise<void
   }
   mkdirSync(dirOf(i), { recursive: true });
   const out = openSync(logFile(i), 'a');
-  const heap = process.env.NEO4J_HEAP ?? '4g';
+  const heap = process.env.NEO4J_HEAP ?? i.heap ?? '4g';
   const child = spawn(
     'java',
     [
@@ -123,7 +142,7 @@ export async function startNeo4j(i: Instance, timeoutMs = 180_000): Promise<void
         NEO4J_BOLT_PORT: String(i.boltPort),
         NEO4J_PASSWORD: i.password,
         // 2 cores / 24 GiB: 4 GiB heap + 2 GiB page cache leave room for Node, tests and benchmarks.
-        NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? '2g',
+        NEO4J_PAGECACHE: process.env.NEO4J_PAGECACHE ?? i.pageCache ?? '2g',
         NEO4J_TX_TIMEOUT_SECONDS: process.env.NEO4J_TX_TIMEOUT_SECONDS ?? '120',
       },
     },
@@ -145,7 +164,9 @@ export async function startNeo4j(i: Instance, timeoutMs = 180_000): Promise<void
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`Neo4j did not answer on port ${i.boltPort} within ${timeoutMs / 1000} s (see ${logFile(i)})`);
+  throw new Error(
+    `Neo4j did not answer on port ${i.boltPort} within ${timeoutMs / 1000} s (see ${logFile(i)})`,
+  );
 }
 
 /** Stops the instance cleanly (SIGTERM → the engine's shutdown hook); SIGKILL only after 60 s. */
@@ -180,8 +201,9 @@ async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const flag = rest.indexOf('--instance');
   const name = flag >= 0 ? rest[flag + 1] : 'dev';
-  const instance = INSTANCES[name as keyof typeof INSTANCES];
-  if (!instance) throw new Error(`--instance must be one of ${Object.keys(INSTANCES).join(', ')}`);
+  const extra = /^test-(\d+)$/.exec(name ?? '');
+  const instance = extra ? testInstance(Number(extra[1])) : INSTANCES[name as keyof typeof INSTANCES];
+  if (!instance) throw new Error(`--instance must be dev, test or test-N`);
   switch (command) {
     case 'fetch':
       fetchNeo4j();

@@ -14,3 +14,9 @@ export async function deleteAllData(db: Db): Promise<void> {
     if (((row?.deleted as number) ?? 0) === 0) return;
   }
 }
+
+/** `{ 'node:Operator': 62, 'relationship:OPERATES': 295, … }` */
+export async function countByLabel(db: Db): Promise<Record<string, number>> {
+  const rows = await db.run(q.countByLabel, {});
+  return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.name}`, r.total as number]));
+}

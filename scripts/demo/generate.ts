@@ -14,6 +14,7 @@ import {
   type AssessmentRecord,
   type BackgroundCheckRecord,
   type CheckStatus,
+  COUNTY_DIVISION_CODES,
   type Conclusion,
   type CriticalInfrastructureRecord,
   type DivisionCode,
@@ -29,8 +30,8 @@ import {
   type PoliceUnitRecord,
   type ProductRecord,
   type ProductUseRecord,
-  type Protocol,
   type ProtectionDepartmentRecord,
+  type Protocol,
   type RegistrationStatus,
   type SectorRecord,
   type ServiceKind,
@@ -40,8 +41,6 @@ import {
   type SystemRecord,
   type SystemStatus,
   type VendorRecord,
-  COUNTY_DIVISION_CODES,
-  DIVISIONS,
 } from '../../server/model.js';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../../server/validation/identifiers.js';
 
@@ -135,11 +134,19 @@ const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 
 export const addDays = (iso: string, days: number) => isoOfDay(dayNumber(iso) + days);
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 const maxDate = (...dates: (string | null | undefined)[]) =>
-  dates.filter((d): d is string => !!d).reduce((a, b) => (a > b ? a : b));
+  dates
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1) as string;
 /** The earliest of the dates, null counting as "open" (later than any date); null when all are null. */
 const minOpen = (...dates: (string | null)[]): string | null => {
   const closed = dates.filter((d): d is string => d !== null);
-  return closed.length ? closed.reduce((a, b) => (a < b ? a : b)) : null;
+  return closed.sort()[0] ?? null;
+};
+/** A date at least `minDays` after `from` and on or before `latest`; null (still open) if there is none. */
+const endAfter = (rng: Rng, from: string, minDays: number, latest = '2026-10-15'): string | null => {
+  const earliest = addDays(from, minDays);
+  return earliest > latest ? null : rng.date(earliest, latest);
 };
 const windowsOverlap = (aFrom: string, aTo: string | null, bFrom: string, bTo: string | null) =>
   (aTo === null || aTo >= bFrom) && (bTo === null || bTo >= aFrom);
@@ -157,16 +164,7 @@ const USCC_PREFIX: Record<OrgKind, string> = { gov: '11', inst: '12', ent: '91' 
 const BIRTH_DIVISIONS = [
   ...COUNTY_DIVISION_CODES,
   ...COUNTY_DIVISION_CODES,
-  '140105',
-  '140106',
-  '140109',
-  '140213',
-  '140302',
-  '140403',
-  '140702',
-  '140802',
-  '140902',
-  '141002',
+  ...'140105 140106 140109 140213 140302 140403 140702 140802 140902 141002'.split(' '),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -384,40 +382,48 @@ interface OperatorSpec {
   devZone?: boolean;
 }
 
-/** City-level and special operators. */
-const CITY_OPERATORS: readonly OperatorSpec[] = [
-  { name: '晋城市人民医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcsrmyy.cn' },
-  { name: '晋城市第二人民医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcdermyy.cn' },
-  { name: '晋城市中医院', division: '140500', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jczyy.cn' },
-  { name: '晋城大医院', division: '140502', sector: 'HEALTH', kind: 'inst', profile: 'hospital', domain: 'jcdyy.com' },
-  { name: '晋城银行股份有限公司', division: '140500', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'jcbank.com.cn' },
-  { name: '晋城农村商业银行股份有限公司', division: '140500', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'jcrcb.com' },
-  { name: '阳城农村商业银行股份有限公司', division: '140522', sector: 'FINANCE', kind: 'ent', profile: 'bank', domain: 'ycrcb.com' },
-  { name: '晋城市住房公积金管理中心', division: '140500', sector: 'FINANCE', kind: 'inst', profile: 'fund', domain: 'gjj.jcgov.cn' },
-  { name: '晋城市公共交通有限责任公司', division: '140500', sector: 'TRANSPORT', kind: 'ent', profile: 'bus', domain: 'jcbus.cn' },
-  { name: '晋城市公路事业发展中心', division: '140500', sector: 'TRANSPORT', kind: 'inst', profile: 'road', domain: 'gl.jcgov.cn' },
-  { name: '晋城市水务集团有限公司', division: '140500', sector: 'WATER', kind: 'ent', profile: 'water', domain: 'jcswjt.com' },
-  { name: '晋城市燃气有限公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'gas', domain: 'jcgas.com' },
-  { name: '晋城市热力有限公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'heat', domain: 'jcrl.com' },
-  { name: '国网山西省电力公司晋城供电公司', division: '140500', sector: 'ENERGY', kind: 'ent', profile: 'power', domain: 'jc.sx.sgcc.com.cn' },
-  { name: '沁水县煤层气综合利用有限公司', division: '140521', sector: 'ENERGY', kind: 'ent', profile: 'cbm', domain: 'qsmcq.com' },
-  { name: '晋城开发区热电有限公司', division: '140525', sector: 'ENERGY', kind: 'ent', profile: 'thermal', domain: 'jckfqrd.com', devZone: true },
-  { name: '中国移动通信集团山西有限公司晋城分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.10086.cn' },
-  { name: '中国联合网络通信有限公司晋城市分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.10010.com' },
-  { name: '中国电信股份有限公司晋城分公司', division: '140500', sector: 'TELECOM', kind: 'ent', profile: 'telecom', domain: 'jc.sx.189.cn' },
-  { name: '晋城市广播电视台', division: '140500', sector: 'MEDIA', kind: 'inst', profile: 'tv', domain: 'jcbctv.cn' },
-  { name: '晋城市大数据中心', division: '140500', sector: 'GOVERNMENT', kind: 'inst', profile: 'govcloud', domain: 'jcgov.cn' },
-  { name: '晋城市人力资源和社会保障局', division: '140500', sector: 'GOVERNMENT', kind: 'gov', profile: 'hrss', domain: 'rsj.jcgov.cn' },
-  { name: '晋城市12345政务服务便民热线中心', division: '140500', sector: 'GOVERNMENT', kind: 'inst', profile: 'hotline', domain: '12345.jcgov.cn' },
-  { name: '晋城经济技术开发区管理委员会', division: '140502', sector: 'GOVERNMENT', kind: 'gov', profile: 'gov', domain: 'kfq.jcgov.cn', devZone: true },
-  { name: '晋城市应急指挥中心', division: '140500', sector: 'EMERGENCY', kind: 'inst', profile: 'emergency', domain: 'yjj.jcgov.cn' },
-  { name: '晋城市消防救援支队', division: '140500', sector: 'EMERGENCY', kind: 'gov', profile: 'fire', domain: 'jc119.cn' },
-  { name: '晋城市教育信息化管理中心', division: '140500', sector: 'EDUCATION', kind: 'inst', profile: 'eduinfo', domain: 'jyj.jcgov.cn' },
-  { name: '晋城职业技术学院', division: '140500', sector: 'EDUCATION', kind: 'inst', profile: 'college', domain: 'jcvc.edu.cn' },
-  { name: '晋城市第一中学校', division: '140502', sector: 'EDUCATION', kind: 'inst', profile: 'school', domain: 'jcyz.cn' },
-  { name: '山西太行云商科技有限公司', division: '140502', sector: null, kind: 'ent', profile: 'ecommerce', domain: 'thys.com', devZone: true },
-  { name: '晋城市丹河物流有限公司', division: '140525', sector: null, kind: 'ent', profile: 'logistics', domain: 'dhwl.com' },
-  { name: '晋城光机电产业园运营有限公司', division: '140525', sector: null, kind: 'ent', profile: 'ecommerce', domain: 'jcgjd.com', devZone: true },
+/** City-level and special operators: [name, division, sector, kind, profile, domain, in the development zone]. */
+const CITY_OPERATORS: readonly (readonly [
+  string,
+  DivisionCode,
+  string | null,
+  OrgKind,
+  Profile,
+  string,
+  boolean?,
+])[] = [
+  ['晋城市人民医院', '140500', 'HEALTH', 'inst', 'hospital', 'jcsrmyy.cn'],
+  ['晋城市第二人民医院', '140500', 'HEALTH', 'inst', 'hospital', 'jcdermyy.cn'],
+  ['晋城市中医院', '140500', 'HEALTH', 'inst', 'hospital', 'jczyy.cn'],
+  ['晋城大医院', '140502', 'HEALTH', 'inst', 'hospital', 'jcdyy.com'],
+  ['晋城银行股份有限公司', '140500', 'FINANCE', 'ent', 'bank', 'jcbank.com.cn'],
+  ['晋城农村商业银行股份有限公司', '140500', 'FINANCE', 'ent', 'bank', 'jcrcb.com'],
+  ['阳城农村商业银行股份有限公司', '140522', 'FINANCE', 'ent', 'bank', 'ycrcb.com'],
+  ['晋城市住房公积金管理中心', '140500', 'FINANCE', 'inst', 'fund', 'gjj.jcgov.cn'],
+  ['晋城市公共交通有限责任公司', '140500', 'TRANSPORT', 'ent', 'bus', 'jcbus.cn'],
+  ['晋城市公路事业发展中心', '140500', 'TRANSPORT', 'inst', 'road', 'gl.jcgov.cn'],
+  ['晋城市水务集团有限公司', '140500', 'WATER', 'ent', 'water', 'jcswjt.com'],
+  ['晋城市燃气有限公司', '140500', 'ENERGY', 'ent', 'gas', 'jcgas.com'],
+  ['晋城市热力有限公司', '140500', 'ENERGY', 'ent', 'heat', 'jcrl.com'],
+  ['国网山西省电力公司晋城供电公司', '140500', 'ENERGY', 'ent', 'power', 'jc.sx.sgcc.com.cn'],
+  ['沁水县煤层气综合利用有限公司', '140521', 'ENERGY', 'ent', 'cbm', 'qsmcq.com'],
+  ['晋城开发区热电有限公司', '140525', 'ENERGY', 'ent', 'thermal', 'jckfqrd.com', true],
+  ['中国移动通信集团山西有限公司晋城分公司', '140500', 'TELECOM', 'ent', 'telecom', 'jc.sx.10086.cn'],
+  ['中国联合网络通信有限公司晋城市分公司', '140500', 'TELECOM', 'ent', 'telecom', 'jc.sx.10010.com'],
+  ['中国电信股份有限公司晋城分公司', '140500', 'TELECOM', 'ent', 'telecom', 'jc.sx.189.cn'],
+  ['晋城市广播电视台', '140500', 'MEDIA', 'inst', 'tv', 'jcbctv.cn'],
+  ['晋城市大数据中心', '140500', 'GOVERNMENT', 'inst', 'govcloud', 'jcgov.cn'],
+  ['晋城市人力资源和社会保障局', '140500', 'GOVERNMENT', 'gov', 'hrss', 'rsj.jcgov.cn'],
+  ['晋城市12345政务服务便民热线中心', '140500', 'GOVERNMENT', 'inst', 'hotline', '12345.jcgov.cn'],
+  ['晋城经济技术开发区管理委员会', '140502', 'GOVERNMENT', 'gov', 'gov', 'kfq.jcgov.cn', true],
+  ['晋城市应急指挥中心', '140500', 'EMERGENCY', 'inst', 'emergency', 'yjj.jcgov.cn'],
+  ['晋城市消防救援支队', '140500', 'EMERGENCY', 'gov', 'fire', 'jc119.cn'],
+  ['晋城市教育信息化管理中心', '140500', 'EDUCATION', 'inst', 'eduinfo', 'jyj.jcgov.cn'],
+  ['晋城职业技术学院', '140500', 'EDUCATION', 'inst', 'college', 'jcvc.edu.cn'],
+  ['晋城市第一中学校', '140502', 'EDUCATION', 'inst', 'school', 'jcyz.cn'],
+  ['山西太行云商科技有限公司', '140502', null, 'ent', 'ecommerce', 'thys.com', true],
+  ['晋城市丹河物流有限公司', '140525', null, 'ent', 'logistics', 'dhwl.com'],
+  ['晋城光机电产业园运营有限公司', '140525', null, 'ent', 'ecommerce', 'jcgjd.com', true],
 ];
 
 /** Operators that every county-level division has; `{c}` is the division's name, `{s}` its slug. */
@@ -426,7 +432,13 @@ const COUNTY_OPERATORS: readonly Omit<OperatorSpec, 'division'>[] = [
   { name: '{c}自来水有限公司', sector: 'WATER', kind: 'ent', profile: 'water', domain: '{s}water.cn' },
   { name: '{c}融媒体中心', sector: 'MEDIA', kind: 'inst', profile: 'rmt', domain: '{s}rmt.cn' },
   { name: '{c}人民政府办公室', sector: 'GOVERNMENT', kind: 'gov', profile: 'gov', domain: '{s}.jcgov.cn' },
-  { name: '国网{c}供电公司', sector: 'ENERGY', kind: 'ent', profile: 'power', domain: '{s}.jc.sx.sgcc.com.cn' },
+  {
+    name: '国网{c}供电公司',
+    sector: 'ENERGY',
+    kind: 'ent',
+    profile: 'power',
+    domain: '{s}.jc.sx.sgcc.com.cn',
+  },
 ];
 
 type VendorType = 'int' | 'om' | 'sec' | 'sw' | 'mon' | 'asm' | 'cry' | 'small';
@@ -499,12 +511,12 @@ const SECURITY_BODIES = [
 const SURNAMES =
   '王李张刘赵郭杨陈武贾牛申段卫常秦焦原苗李张王赵吴周徐孙胡朱高林何马罗梁宋郑谢韩唐冯于董程曹袁许彭吕苏卢蒋蔡丁魏薛叶阎潘杜田任姜范石姚崔康毛秦史侯孟乔贺';
 const MALE_NAMES = [
-  '伟', '强', '磊', '军', '勇', '杰', '涛', '明', '超', '刚', '斌', '鹏', '鑫', '亮', '飞', '凯', '博',
-  '建国', '建华', '晓东', '海涛', '志强', '文博', '宇航', '浩然', '俊杰', '国庆', '永刚', '红军', '卫东', '晋生', '泽宇', '子轩',
+  ...'伟 强 磊 军 勇 杰 涛 明 超 刚 斌 鹏 鑫 亮 飞 凯'.split(' '),
+  ...'博 建国 建华 晓东 海涛 志强 文博 宇航 浩然 俊杰 国庆 永刚 红军 卫东 晋生 泽宇 子轩'.split(' '),
 ];
 const FEMALE_NAMES = [
-  '娜', '敏', '静', '丽', '艳', '娟', '霞', '平', '慧', '丹', '晶', '琳', '婷', '芳', '洁', '颖',
-  '秀英', '桂英', '晓燕', '欣怡', '雨萱', '子涵', '思琪', '丽华', '玉兰', '海燕', '晓丽', '佳琪', '梦瑶',
+  ...'娜 敏 静 丽 艳 娟 霞 平 慧 丹 晶 琳 婷 芳'.split(' '),
+  ...'洁 颖 秀英 桂英 晓燕 欣怡 雨萱 子涵 思琪 丽华 玉兰 海燕 晓丽 佳琪 梦瑶'.split(' '),
 ];
 
 /** [name, category, [version, version], certifiable (domestic, within a certification scheme)]. */
@@ -602,7 +614,10 @@ export function generateDemoData(seed = 20261101): DemoData {
   const uscc = (kind: OrgKind, division: string): string => {
     for (;;) {
       const chars = (n: number, set: string) => Array.from({ length: n }, () => rng.pick([...set])).join('');
-      const org = kind === 'ent' ? `MA0${chars(6, USCC_CHARSET)}` : `${chars(8, '0123456789')}${chars(1, USCC_CHARSET)}`;
+      const org =
+        kind === 'ent'
+          ? `MA0${chars(6, USCC_CHARSET)}`
+          : `${chars(8, '0123456789')}${chars(1, USCC_CHARSET)}`;
       const first17 = `${USCC_PREFIX[kind]}${division}${org}`;
       const code = first17 + usccCheckCharacter(first17);
       if (!usedUscc.has(code)) {
@@ -634,7 +649,15 @@ export function generateDemoData(seed = 20261101): DemoData {
 
   // Operators ---------------------------------------------------------------------------------
   const specs: OperatorSpec[] = [
-    ...CITY_OPERATORS,
+    ...CITY_OPERATORS.map(([name, division, sector, kind, profile, domain, devZone]) => ({
+      name,
+      division,
+      sector,
+      kind,
+      profile,
+      domain,
+      devZone: devZone === true,
+    })),
     ...COUNTIES.flatMap((c) =>
       COUNTY_OPERATORS.map((t) => ({
         ...t,
@@ -686,27 +709,39 @@ export function generateDemoData(seed = 20261101): DemoData {
   for (const op of operators) {
     const templates = PROFILES[op.spec.profile] ?? [];
     const city = op.spec.division === '140500';
-    const want = Math.min(templates.length, city ? rng.int(4, 7) : rng.int(3, 6));
+    const want = Math.min(templates.length, city ? rng.int(5, 8) : rng.int(4, 6));
     const chosen = [templates[0] as SystemTemplate, ...rng.shuffle(templates.slice(1)).slice(0, want - 1)];
-    for (const [baseName, baseLevel, tag, slug] of chosen) {
+    for (const [index, [baseName, baseLevel, tag, slug]] of chosen.entries()) {
+      // The operator's main system and the city's shared platforms keep their typical level.
+      const keepLevel = index === 0 || baseName.startsWith('晋城市');
       let level: number | null = baseLevel;
-      if (!city && level === 3 && tag !== 'ics' && rng.chance(0.45)) level = 2;
+      if (level === 3 && tag !== 'ics' && rng.chance(city ? 0.35 : 0.75)) level = 2;
       if (level < 4 && rng.chance(0.08)) level += rng.chance(0.5) ? 1 : -1;
+      if (keepLevel) level = Math.max(level, baseLevel);
       level = Math.min(4, Math.max(1, level));
       if (level === 1 && rng.chance(0.25)) level = null; // never graded (GRD-1 when live)
 
       const roll = rng.next();
       const status: SystemStatus =
-        roll < 0.04 ? 'PLANNED' : roll < 0.09 ? 'UNDER_CONSTRUCTION' : roll < 0.14 ? 'DECOMMISSIONED' : 'LIVE';
+        roll < 0.04
+          ? 'PLANNED'
+          : roll < 0.09
+            ? 'UNDER_CONSTRUCTION'
+            : roll < 0.14
+              ? 'DECOMMISSIONED'
+              : 'LIVE';
       let liveOn: string | null = null;
       let decommissionedOn: string | null = null;
       let levelDeterminedOn: string | null = null;
       if (status === 'LIVE' || status === 'DECOMMISSIONED') {
-        liveOn = status === 'LIVE' ? rng.date('2012-01-01', '2026-08-31') : rng.date('2012-01-01', '2021-12-31');
-        if (status === 'DECOMMISSIONED') decommissionedOn = rng.date(maxDate(addDays(liveOn, 365), '2022-01-01'), '2026-09-30');
+        liveOn =
+          status === 'LIVE' ? rng.date('2012-01-01', '2026-08-31') : rng.date('2012-01-01', '2021-12-31');
+        if (status === 'DECOMMISSIONED')
+          decommissionedOn = rng.date(maxDate(addDays(liveOn, 365), '2022-01-01'), '2026-09-30');
         if (liveOn >= '2018-01-01') levelDeterminedOn = addDays(liveOn, -rng.int(20, 120));
         else levelDeterminedOn = rng.date('2018-01-01', '2020-12-31'); // re-graded under MLPS 2.0
-        if (status === 'LIVE' && rng.chance(0.12)) levelDeterminedOn = rng.date(maxDate(liveOn, '2024-01-01'), '2026-10-22');
+        if (status === 'LIVE' && rng.chance(0.12))
+          levelDeterminedOn = rng.date(maxDate(liveOn, '2024-01-01'), '2026-10-22');
       } else if (status === 'UNDER_CONSTRUCTION') {
         levelDeterminedOn = rng.date('2025-09-01', '2026-10-20');
       } else if (rng.chance(0.6)) {
@@ -718,7 +753,8 @@ export function generateDemoData(seed = 20261101): DemoData {
       if (level !== null && level >= 2 && levelDeterminedOn) {
         const r = rng.next();
         const delay = r < 0.8 ? rng.int(2, 13) : r < 0.9 ? rng.int(20, 120) : null;
-        if (delay !== null && addDays(levelDeterminedOn, delay) <= DEMO_AS_OF) filedOn = addDays(levelDeterminedOn, delay);
+        if (delay !== null && addDays(levelDeterminedOn, delay) <= DEMO_AS_OF)
+          filedOn = addDays(levelDeterminedOn, delay);
       }
       const police = city || (level ?? 0) >= 3 ? '140500' : op.spec.division;
       const other = level === null ? null : rng.int(Math.max(1, level - 1), level);
@@ -745,11 +781,11 @@ export function generateDemoData(seed = 20261101): DemoData {
     }
   }
   const running = (s: SystemMeta) => s.record.liveOn !== null;
-  const level = (s: SystemMeta) => s.record.protectionLevel ?? 0;
+  const levelOf = (s: SystemMeta) => s.record.protectionLevel ?? 0;
 
   // CII designations and memberships ---------------------------------------------------------
   const hasCiiCandidate = (op: OperatorMeta) =>
-    op.spec.sector !== null && op.systems.some((s) => level(s) >= 3 && s.record.status === 'LIVE');
+    op.spec.sector !== null && op.systems.some((s) => levelOf(s) >= 3 && s.record.status === 'LIVE');
   const ciiOperators = [
     ...rng.shuffle(operators.filter((o) => o.spec.division === '140500' && hasCiiCandidate(o))).slice(0, 19),
     ...rng.shuffle(operators.filter((o) => o.spec.division !== '140500' && hasCiiCandidate(o))).slice(0, 6),
@@ -770,7 +806,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       policeNotifiedOn: rng.chance(0.85) ? addDays(identifiedOn, rng.int(1, 30)) : null,
     };
     ciis.push(cii);
-    const members = op.systems.filter((s) => level(s) >= 3 && running(s)).slice(0, 3);
+    const members = op.systems.filter((s) => levelOf(s) >= 3 && running(s)).slice(0, 3);
     for (const s of members) {
       const from = maxDate(identifiedOn, s.record.liveOn);
       const to = s.record.decommissionedOn;
@@ -782,8 +818,19 @@ export function generateDemoData(seed = 20261101): DemoData {
   // The shared government cloud underpins every e-government CII.
   const govCloud = systems.find((s) => s.record.name === '晋城市政务云平台');
   for (const cii of ciis.filter((c) => c.sectorCode === 'GOVERNMENT')) {
-    if (govCloud && !memberships.some((m) => m.ciiId === cii.id && m.systemId === govCloud.record.id)) {
-      memberships.push({ id: uuid(), from: cii.identifiedOn, to: null, systemId: govCloud.record.id, ciiId: cii.id });
+    if (
+      govCloud &&
+      levelOf(govCloud) >= 3 &&
+      running(govCloud) &&
+      !memberships.some((m) => m.ciiId === cii.id && m.systemId === govCloud.record.id)
+    ) {
+      memberships.push({
+        id: uuid(),
+        from: cii.identifiedOn,
+        to: null,
+        systemId: govCloud.record.id,
+        ciiId: cii.id,
+      });
       ciiSystems.add(govCloud);
     }
   }
@@ -833,7 +880,7 @@ export function generateDemoData(seed = 20261101): DemoData {
   for (const length of chainLengths) {
     const startTier = rng.int(0, 3 - length);
     let from = rng.date('2018-01-01', '2025-06-30');
-    const to = rng.chance(0.25) ? rng.date(addDays(from, 365), '2026-10-15') : null;
+    const to = rng.chance(0.25) ? endAfter(rng, from, 365) : null;
     let contractor = rng.pick(byTier(startTier));
     for (let t = startTier + 1; t <= startTier + length; t++) {
       const sub = rng.pick(byTier(t));
@@ -861,7 +908,12 @@ export function generateDemoData(seed = 20261101): DemoData {
     usedResidentIds.add(residentId);
     const id = uuid();
     birthOf.set(id, birth);
-    persons.push({ id, name, residentIdMasked: `${residentId.slice(0, 6)}********${residentId.slice(14)}`, residentId });
+    persons.push({
+      id,
+      name,
+      residentIdMasked: `${residentId.slice(0, 6)}********${residentId.slice(14)}`,
+      residentId,
+    });
   }
   const employments: EmploymentRecord[] = [];
   const adultFrom = (personId: string) => addDays(birthOf.get(personId) as string, 22 * 365);
@@ -900,7 +952,9 @@ export function generateDemoData(seed = 20261101): DemoData {
   }
 
   // Vendor staff: the rest of the persons, more at the big and the O&M vendors.
-  const vendorWeights = vendors.map((v) => (v.type === 'om' || v.type === 'int' ? 3 : v.type === 'small' ? 1 : 2));
+  const vendorWeights = vendors.map((v) =>
+    v.type === 'om' || v.type === 'int' ? 3 : v.type === 'small' ? 1 : 2,
+  );
   const totalWeight = vendorWeights.reduce((a, b) => a + b, 0);
   const pickVendor = () => {
     let r = rng.next() * totalWeight;
@@ -961,8 +1015,10 @@ export function generateDemoData(seed = 20261101): DemoData {
     const checkedOn =
       status === 'PENDING'
         ? rng.date('2026-08-01', '2026-10-30')
-        : rng.date(maxDate(addDays(job.from, -30), '2019-01-01'), '2026-10-25');
-    const checkedBy = policeName(atOperator ? '140500' : rng.pick(['140500', '140500', ...COUNTY_DIVISION_CODES]));
+        : rng.date(maxDate(addDays(job.from, -30), '2021-01-01'), '2026-10-25');
+    const checkedBy = policeName(
+      atOperator ? '140500' : rng.pick(['140500', '140500', ...COUNTY_DIVISION_CODES]),
+    );
     const check: BackgroundCheckRecord = {
       id: uuid(),
       personId: person.id,
@@ -972,7 +1028,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       checkedBy,
     };
     checks.push(check);
-    if (check.expiresOn && check.expiresOn < DEMO_AS_OF && rng.chance(0.5)) {
+    if (check.expiresOn && check.expiresOn < DEMO_AS_OF && rng.chance(0.6)) {
       const renewedOn = addDays(check.expiresOn, -rng.int(0, 60));
       checks.push({ ...check, id: uuid(), checkedOn: renewedOn, expiresOn: addDays(renewedOn, 3 * 365) });
     }
@@ -993,12 +1049,15 @@ export function generateDemoData(seed = 20261101): DemoData {
     CRYPTO_ASSESSMENT: 'MP',
   };
   const grantAccess = (service: ServiceRecord, vendor: VendorMeta, kind: AccessKind, people: number) => {
-    const staff = rng.shuffle(vendor.staff.filter((e) => windowsOverlap(e.from, e.to, service.from, service.to)));
+    const staff = rng.shuffle(
+      vendor.staff.filter((e) => windowsOverlap(e.from, e.to, service.from, service.to)),
+    );
     for (const e of staff.slice(0, people)) {
       const from = maxDate(service.from, e.from);
       let to = minOpen(service.to, e.to);
       // Sometimes nobody closes the account when the person leaves the vendor.
-      if (e.to !== null && to === e.to && (service.to === null || service.to > e.to) && rng.chance(0.3)) to = null;
+      if (e.to !== null && to === e.to && (service.to === null || service.to > e.to) && rng.chance(0.3))
+        to = null;
       if (to !== null && to < from) continue;
       accesses.push({ id: uuid(), from, to, personId: e.personId, systemId: service.systemId, kind });
     }
@@ -1047,22 +1106,34 @@ export function generateDemoData(seed = 20261101): DemoData {
     for (const s of op.systems) {
       const r = s.record;
       const speciality = specialityOf(s);
-      const specialists = vendors.filter((v) => v.speciality === speciality && v.type !== 'om' && v.type !== 'small');
-      const builder = speciality && specialists.length && rng.chance(0.7) ? rng.pick(specialists) : integrator;
+      const specialists = vendors.filter(
+        (v) => v.speciality === speciality && v.type !== 'om' && v.type !== 'small',
+      );
+      const builder =
+        speciality && specialists.length && rng.chance(0.7) ? rng.pick(specialists) : integrator;
       // Design and construction.
       if (r.status === 'PLANNED') {
         if (rng.chance(0.7)) addService(builder, s, 'DESIGN', rng.date('2026-03-01', '2026-10-20'), null);
         continue;
       }
       const buildEnd = r.liveOn;
-      const buildFrom = addDays(buildEnd ?? rng.date('2026-01-01', '2026-10-01'), buildEnd ? -rng.int(90, 400) : 0);
+      const buildFrom = addDays(
+        buildEnd ?? rng.date('2026-01-01', '2026-10-01'),
+        buildEnd ? -rng.int(90, 400) : 0,
+      );
       if (rng.chance(0.45)) {
         const designFrom = addDays(buildFrom, -rng.int(60, 240));
-        addService(rng.pick(vendorsOf('int', 'sw')), s, 'DESIGN', designFrom, addDays(buildFrom, -rng.int(0, 30)));
+        addService(
+          rng.pick(vendorsOf('int', 'sw')),
+          s,
+          'DESIGN',
+          designFrom,
+          addDays(buildFrom, -rng.int(0, 30)),
+        );
       }
       if (rng.chance(0.9)) {
         const build = addService(builder, s, 'CONSTRUCTION', buildFrom, buildEnd);
-        grantAccess(build, builder, 'ONSITE', rng.int(1, 2));
+        grantAccess(build, builder, 'ONSITE', 1);
       }
       if (!buildEnd) continue;
       // Operations, sometimes handed over from an earlier vendor.
@@ -1078,7 +1149,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       const ops = addService(maintainer, s, 'OPERATIONS', opsFrom, end);
       grantAccess(ops, maintainer, rng.chance(0.3) ? 'PRIVILEGED' : 'ONSITE', rng.int(1, 2));
       if (r.status !== 'LIVE') continue;
-      if (rng.chance(level(s) >= 3 ? 0.22 : 0.12)) {
+      if (rng.chance(levelOf(s) >= 3 ? 0.22 : 0.12)) {
         const remoteVendor = rng.chance(0.6) ? builder : rng.pick(vendorsOf('om', 'sw'));
         const from = rng.date(maxDate(buildEnd, '2020-01-01'), '2026-09-01');
         const evaluated = rng.chance(0.55) ? addDays(from, -rng.int(3, 30)) : null;
@@ -1088,13 +1159,20 @@ export function generateDemoData(seed = 20261101): DemoData {
       if (rng.chance(0.22)) {
         const vendor = rng.pick(vendorsOf('sec', 'sw'));
         const from = rng.date(maxDate(buildEnd, '2021-01-01'), '2026-08-01');
-        const to = rng.chance(0.5) ? addDays(from, 365) : null;
+        // A one-year contract, open when the year is not over yet.
+        const to = rng.chance(0.5) && addDays(from, 365) <= DEMO_AS_OF ? addDays(from, 365) : null;
         const tech = addService(vendor, s, 'TECHNICAL_SERVICE', from, to);
         grantAccess(tech, vendor, rng.chance(0.5) ? 'REMOTE' : 'ONSITE', 1);
       }
-      if (level(s) >= 3 && rng.chance(0.4)) {
+      if (levelOf(s) >= 3 && rng.chance(0.4)) {
         const vendor = rng.pick(vendorsOf('mon', 'mon', 'sec'));
-        const mon = addService(vendor, s, 'MONITORING', rng.date(maxDate(buildEnd, '2022-01-01'), '2026-06-30'), null);
+        const mon = addService(
+          vendor,
+          s,
+          'MONITORING',
+          rng.date(maxDate(buildEnd, '2022-01-01'), '2026-06-30'),
+          null,
+        );
         grantAccess(mon, vendor, 'REMOTE', 1);
       }
     }
@@ -1104,7 +1182,14 @@ export function generateDemoData(seed = 20261101): DemoData {
         const from = maxDate(e.from, s.record.liveOn);
         const to = s.record.decommissionedOn;
         if (to !== null && to < from) continue;
-        accesses.push({ id: uuid(), from, to, personId: e.personId, systemId: s.record.id, kind: 'PRIVILEGED' });
+        accesses.push({
+          id: uuid(),
+          from,
+          to,
+          personId: e.personId,
+          systemId: s.record.id,
+          kind: 'PRIVILEGED',
+        });
       }
     }
   }
@@ -1116,7 +1201,13 @@ export function generateDemoData(seed = 20261101): DemoData {
   const cryVendors = vendorsOf('cry');
   const conclusionOf = (score: number): Conclusion =>
     score >= 90 ? 'EXCELLENT' : score >= 80 ? 'GOOD' : score >= 70 ? 'FAIR' : 'POOR';
-  const assess = (s: SystemMeta, kind: AssessmentKind, dates: string[], pool: VendorMeta[], selfShare = 0) => {
+  const assess = (
+    s: SystemMeta,
+    kind: AssessmentKind,
+    dates: string[],
+    pool: VendorMeta[],
+    selfShare = 0,
+  ) => {
     let vendor: VendorMeta | null = rng.pick(pool);
     const engagements = new Map<VendorMeta, string[]>();
     for (const on of dates) {
@@ -1134,7 +1225,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       };
       assessments.push(record);
       if (performer) engagements.set(performer, [...(engagements.get(performer) ?? []), on]);
-      if (on >= '2025-01-01') addFindings(record);
+      if (on >= '2025-07-01') addFindings(record);
     }
     if (kind === 'CII_SECURITY') return;
     for (const [v, ons] of engagements) {
@@ -1145,9 +1236,9 @@ export function generateDemoData(seed = 20261101): DemoData {
         s,
         kind === 'LEVEL' ? 'LEVEL_ASSESSMENT' : 'CRYPTO_ASSESSMENT',
         addDays(first, -30),
-        addDays(last, 15),
+        addDays(last, 15) <= DEMO_AS_OF ? addDays(last, 15) : null,
       );
-      grantAccess(service, v, 'ONSITE', 1);
+      if (rng.chance(0.5)) grantAccess(service, v, 'ONSITE', 1);
     }
   };
   const addFindings = (a: AssessmentRecord) => {
@@ -1161,7 +1252,10 @@ export function generateDemoData(seed = 20261101): DemoData {
       const r = rng.next();
       if (dueOn === null || dueOn < DEMO_AS_OF ? r < 0.72 : r < 0.35) {
         status = rng.chance(0.88) ? 'RECTIFIED' : 'ACCEPTED';
-        closedOn = rng.date(addDays(a.on, 7), minOpen(dueOn ? addDays(dueOn, 30) : null, DEMO_AS_OF) as string);
+        closedOn = rng.date(
+          addDays(a.on, 7),
+          minOpen(dueOn ? addDays(dueOn, 30) : null, DEMO_AS_OF) as string,
+        );
         if (closedOn > DEMO_AS_OF) closedOn = DEMO_AS_OF;
       }
       findings.push({ id: uuid(), assessmentId: a.id, title, severity, dueOn, status, closedOn });
@@ -1170,14 +1264,15 @@ export function generateDemoData(seed = 20261101): DemoData {
   /** Yearly dates from `first`, stopping at `end` or (for a lapsed system) at `stopAt`. */
   const yearly = (first: string, end: string, stopAt: string | null, gap: [number, number] = [330, 364]) => {
     const out: string[] = [];
-    for (let on = first; on <= end && (stopAt === null || on <= stopAt); on = addDays(on, rng.int(...gap))) out.push(on);
+    for (let on = first; on <= end && (stopAt === null || on <= stopAt); on = addDays(on, rng.int(...gap)))
+      out.push(on);
     return out;
   };
   for (const s of systems) {
     const r = s.record;
     if (!r.liveOn) continue;
     const end = minOpen(r.decommissionedOn, DEMO_AS_OF) as string;
-    if (level(s) >= 3) {
+    if (levelOf(s) >= 3) {
       // Before go-live for new systems (ASM-2), a few only after.
       const first =
         r.liveOn >= '2023-01-01'
@@ -1191,29 +1286,41 @@ export function generateDemoData(seed = 20261101): DemoData {
         const cryptoFirst = rng.date(maxDate(r.liveOn, '2023-01-01'), '2025-10-31');
         assess(s, 'CRYPTO', yearly(cryptoFirst, end, rng.chance(0.2) ? '2025-06-30' : null), cryVendors);
       }
-    } else if (level(s) === 2 && rng.chance(0.6)) {
-      assess(s, 'LEVEL', yearly(rng.date(maxDate(r.liveOn, '2021-01-01'), '2025-12-31'), end, null, [700, 760]), asmVendors);
+    } else if (levelOf(s) === 2 && rng.chance(0.6)) {
+      assess(
+        s,
+        'LEVEL',
+        yearly(rng.date(maxDate(r.liveOn, '2021-01-01'), '2025-12-31'), end, null, [700, 760]),
+        asmVendors,
+      );
     }
     if (ciiSystems.has(s) && rng.chance(0.8)) {
       const since = memberships.find((m) => m.systemId === r.id)?.from ?? r.liveOn;
       const first = addDays(since, rng.int(30, 150));
-      assess(s, 'CII_SECURITY', yearly(first, end, rng.chance(0.15) ? addDays(first, 200) : null), asmVendors, 0.3);
+      assess(
+        s,
+        'CII_SECURITY',
+        yearly(first, end, rng.chance(0.15) ? addDays(first, 200) : null),
+        asmVendors,
+        0.3,
+      );
     }
   }
 
   // Products, supply and use ------------------------------------------------------------------
-  const products: (ProductRecord & { certifiable: boolean })[] = PRODUCTS.flatMap(([name, category, versions, certifiable]) =>
-    versions.map((version) => ({
-      id: uuid(),
-      name,
-      version,
-      category,
-      certification:
-        certifiable && rng.chance(0.85)
-          ? `${category === '密码设备' ? 'GM' : 'CCRC'}-${rng.int(2019, 2025)}-${String(rng.int(1, 9999)).padStart(4, '0')}`
-          : null,
-      certifiable,
-    })),
+  const products: (ProductRecord & { certifiable: boolean })[] = PRODUCTS.flatMap(
+    ([name, category, versions, certifiable]) =>
+      versions.map((version) => ({
+        id: uuid(),
+        name,
+        version,
+        category,
+        certification:
+          certifiable && rng.chance(0.85)
+            ? `${category === '密码设备' ? 'GM' : 'CCRC'}-${rng.int(2019, 2025)}-${String(rng.int(1, 9999)).padStart(4, '0')}`
+            : null,
+        certifiable,
+      })),
   );
   const supplies: SupplyRecord[] = [];
   const suppliers = vendorsOf('int', 'sw', 'small');
@@ -1223,13 +1330,14 @@ export function generateDemoData(seed = 20261101): DemoData {
       supplies.push({
         id: uuid(),
         from,
-        to: rng.chance(0.15) ? rng.date(addDays(from, 365), '2026-10-01') : null,
+        to: rng.chance(0.15) ? endAfter(rng, from, 365) : null,
         vendorId: v.record.id,
         productId: p.id,
       });
     }
   }
-  const inCategory = (...categories: string[]) => products.filter((p) => categories.includes(p.category ?? ''));
+  const inCategory = (...categories: string[]) =>
+    products.filter((p) => categories.includes(p.category ?? ''));
   const productUses: ProductUseRecord[] = [];
   for (const s of systems) {
     const r = s.record;
@@ -1241,14 +1349,14 @@ export function generateDemoData(seed = 20261101): DemoData {
       if (rng.chance(0.3)) pickSet.push(rng.pick(inCategory('中间件', '虚拟化')));
     }
     if (s.tag === 'ics') pickSet.push(rng.pick(inCategory('工业控制')));
-    if (level(s) >= 3 && rng.chance(0.5)) pickSet.push(rng.pick(inCategory('安全设备', '密码设备')));
+    if (levelOf(s) >= 3 && rng.chance(0.5)) pickSet.push(rng.pick(inCategory('安全设备', '密码设备')));
     if (rng.chance(0.2)) pickSet.push(rng.pick(inCategory('服务器', '网络设备', '视频监控')));
     for (const p of new Set(pickSet)) {
       const replaced = r.status === 'LIVE' && rng.chance(0.08) && daysBetween(from, DEMO_AS_OF) > 400;
       productUses.push({
         id: uuid(),
         from,
-        to: r.decommissionedOn ?? (replaced ? rng.date(addDays(from, 365), '2026-10-01') : null),
+        to: r.decommissionedOn ?? (replaced ? endAfter(rng, from, 365) : null),
         systemId: r.id,
         productId: p.id,
       });
@@ -1261,7 +1369,7 @@ export function generateDemoData(seed = 20261101): DemoData {
   const link = (a: SystemMeta, b: SystemMeta, force = false) => {
     if (a === b || !a.record.liveOn || !b.record.liveOn) return;
     const key = `${a.record.id}>${b.record.id}`;
-    if (linked.has(key) || (!force && !rng.chance(0.85))) return;
+    if (linked.has(key) || (!force && !rng.chance(0.95))) return;
     const from = maxDate(a.record.liveOn, b.record.liveOn);
     const to = minOpen(a.record.decommissionedOn, b.record.decommissionedOn);
     if (to !== null && to < from) return;
@@ -1305,7 +1413,9 @@ export function generateDemoData(seed = 20261101): DemoData {
     }
     if ((p === 'college' || p === 'school') && eduNet) link(hub, eduNet, true);
     if (p === 'rmt') {
-      const broadcast = systems.find((s) => s.op.spec.profile === 'emergency' && s.record.name.endsWith('应急广播平台'));
+      const broadcast = systems.find(
+        (s) => s.op.spec.profile === 'emergency' && s.record.name.endsWith('应急广播平台'),
+      );
       const own = op.systems.find((s) => s.record.name.endsWith('应急广播系统'));
       if (broadcast && own) link(broadcast, own, true);
     }
@@ -1314,14 +1424,22 @@ export function generateDemoData(seed = 20261101): DemoData {
   // Internet exposure -------------------------------------------------------------------------
   const exposures: DemoExposure[] = [];
   const exposed = new Set<string>();
-  const expose = (s: SystemMeta | null, ipBase: string, port: number, protocol: Protocol, service: string | null) => {
+  const expose = (
+    s: SystemMeta | null,
+    ipBase: string,
+    port: number,
+    protocol: Protocol,
+    service: string | null,
+  ) => {
     let ip = '';
     do ip = `${ipBase}.${rng.int(2, 254)}`;
     while (exposed.has(`${ip}:${port}/${protocol}`));
     exposed.add(`${ip}:${port}/${protocol}`);
     const live = s?.record.liveOn ?? '2023-01-01';
     const firstSeen = rng.date(maxDate(live, '2023-01-01'), '2026-09-30');
-    const lastSeen = rng.chance(0.8) ? rng.date(maxDate(firstSeen, '2026-09-01'), DEMO_AS_OF) : rng.date(firstSeen, DEMO_AS_OF);
+    const lastSeen = rng.chance(0.8)
+      ? rng.date(maxDate(firstSeen, '2026-09-01'), DEMO_AS_OF)
+      : rng.date(firstSeen, DEMO_AS_OF);
     const web = port === 443 || port === 80 || port === 8443;
     exposures.push({
       id: uuid(),
@@ -1343,7 +1461,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     if (s.tag === 'web') {
       expose(s, base, 443, 'tcp', 'https');
       if (rng.chance(0.3)) expose(s, base, 80, 'tcp', 'http');
-    } else if (s.tag === 'core' && rng.chance(0.12)) {
+    } else if (s.tag === 'core' && rng.chance(0.2)) {
       expose(s, base, rng.pick([8080, 8443]), 'tcp', rng.chance(0.7) ? 'http' : null);
     } else if (s.tag === 'ics' && rng.chance(0.1)) {
       const [port, service] = rng.pick([
@@ -1353,7 +1471,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       ] as const);
       expose(s, base, port, 'tcp', service);
     }
-    if (rng.chance(0.06)) {
+    if (rng.chance(0.08)) {
       const [port, protocol, service] = rng.pick([
         [22, 'tcp', 'ssh'],
         [3389, 'tcp', 'rdp'],
@@ -1366,7 +1484,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     }
   }
   // Services found on operators' address ranges that the inventory cannot place.
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 10; i++) {
     const op = rng.pick(operators);
     const [port, protocol, service] = rng.pick([
       [8080, 'tcp', 'http'],

@@ -2,23 +2,11 @@
  * Integration-test harness: a real Neo4j (the test instance started by `npm test`, or NEO4J_URI),
  * the app built in process, and a GraphQL helper that counts Cypher round trips per request.
  */
+
+import { schema } from '../../schema/index.js';
 import { buildApp } from '../../server/app.js';
 import { type Config, loadConfig } from '../../server/config.js';
 import { Db } from '../../server/neo4j.js';
-import { schema } from '../../schema/index.js';
-
-let shared: { db: Db; config: Config } | undefined;
-
-export function testDb(): { db: Db; config: Config } {
-  if (!shared) {
-    if (!process.env.NEO4J_URI) {
-      throw new Error('Integration tests need a Neo4j: run them with `npm test`, which starts one, or set NEO4J_URI');
-    }
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'error', GRAPHIQL: 'true' });
-    shared = { db: new Db(config.neo4j), config };
-  }
-  return shared;
-}
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;

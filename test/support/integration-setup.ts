@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { deleteAllData } from '../../server/maintenance.js';
 import { migrate } from '../../server/migrate.js';
-import { testDb } from './harness.js';
+import { testDb } from './db.js';
 
 beforeAll(async () => {
   const { db } = testDb();

@@ -1,0 +1,44 @@
+/**
+ * The run command (`npm start`). Without NEO4J_URI: fetches and starts the project's own Neo4j,
+ * migrates, loads the demo data into an empty database, and serves. With NEO4J_URI: uses that
+ * server, fetches nothing, and seeds only when SEED_DEMO=true and the database is empty.
+ */
+import { ConfigError, loadConfig } from '../server/config.js';
+import { installSignalHandlers, serve } from '../server/main.js';
+import { countData } from '../server/maintenance.js';
+import { generateDemoData } from './demo/generate.js';
+import { loadDemoData } from './demo/load.js';
+import { INSTANCES, startNeo4j, stopNeo4j } from './neo4j.js';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+if (config.neo4j.local) await startNeo4j(INSTANCES.dev);
+const running = await serve(config);
+
+if (config.seedDemo) {
+  const { nodes } = await countData(running.db);
+  if (nodes === 0) {
+    const started = Date.now();
+    const counts = await loadDemoData(running.db, generateDemoData(), config.residentIdKey);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`loaded demo data (${total} nodes and relationships) in ${Date.now() - started} ms`);
+  } else {
+    console.log(`database holds ${nodes} nodes: demo data not loaded`);
+  }
+}
+console.log(`ready: open ${running.url}/graphql`);
+
+installSignalHandlers({
+  ...running,
+  stop: async () => {
+    await running.stop();
+    // The local Neo4j was started for this run: stop it too, unless asked to keep it.
+    if (config.neo4j.local && !process.env.KEEP_NEO4J) await stopNeo4j(INSTANCES.dev);
+  },
+});

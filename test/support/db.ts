@@ -1,0 +1,18 @@
+/** The integration tests' Neo4j: the test instance started by `npm test`, or NEO4J_URI. */
+import { type Config, loadConfig } from '../../server/config.js';
+import { Db } from '../../server/neo4j.js';
+
+let shared: { db: Db; config: Config } | undefined;
+
+export function testDb(): { db: Db; config: Config } {
+  if (!shared) {
+    if (!process.env.NEO4J_URI) {
+      throw new Error(
+        'Integration tests need a Neo4j: run them with `npm test`, which starts one, or set NEO4J_URI',
+      );
+    }
+    const config = loadConfig({ ...process.env, LOG_LEVEL: 'error', GRAPHIQL: 'true' });
+    shared = { db: new Db(config.neo4j), config };
+  }
+  return shared;
+}

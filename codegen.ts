@@ -11,6 +11,7 @@ const config: CodegenConfig = {
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { Date: 'string' } },
     },
   },
+  emitLegacyCommonJSImports: false,
   ignoreNoDocuments: false,
   silent: true,
 };

@@ -91,7 +91,8 @@ function renderMigrations(): string[] {
     return `  { version: ${Number(match[1])}, name: ${JSON.stringify(match[2])}, checksum: '${checksum}', statements: ${JSON.stringify(statements)} },`;
   });
   const versions = files.map((f) => Number(f.slice(0, 3)));
-  if (new Set(versions).size !== versions.length) throw new Error('cypher/schema: duplicate migration version');
+  if (new Set(versions).size !== versions.length)
+    throw new Error('cypher/schema: duplicate migration version');
   return [
     '/** Schema migrations from cypher/schema, in the order they are applied. */',
     'export const schemaMigrations: readonly Migration[] = [',

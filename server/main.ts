@@ -26,7 +26,9 @@ async function migrateWhenReachable(db: Db, log: (m: string) => void): Promise<v
       return;
     } catch (error) {
       const delay = Math.min(30_000, 500 * 2 ** attempt);
-      log(`Neo4j not ready for migrations (${(error as Error).message.split('\n')[0]}); retrying in ${delay} ms`);
+      log(
+        `Neo4j not ready for migrations (${(error as Error).message.split('\n')[0]}); retrying in ${delay} ms`,
+      );
       await new Promise((r) => setTimeout(r, delay));
     }
   }

@@ -4,6 +4,7 @@
 UNWIND $rows AS row
 MERGE (e:Exposure {id: row.id})
 SET e.ip = row.ip,
+  e.ipKey = row.ipKey,
   e.port = row.port,
   e.protocol = row.protocol,
   e.domain = row.domain,

@@ -9,6 +9,7 @@
 import { seed } from '../../server/cypher.generated.js';
 import type { Statement } from '../../server/cypher-statement.js';
 import type { Db, Tx } from '../../server/neo4j.js';
+import { ipKey } from '../../server/repositories/exposures.js';
 import { hashResidentId, maskResidentId } from '../../server/validation/identifiers.js';
 import type { DemoData } from './generate.js';
 
@@ -66,7 +67,7 @@ export async function loadDemoData(
     ['persons', seed.persons, persons],
     ['checks', seed.backgroundChecks, data.checks],
     ['products', seed.products, data.products],
-    ['exposures', seed.exposures, data.exposures],
+    ['exposures', seed.exposures, data.exposures.map((e) => ({ ...e, ipKey: ipKey(e.ip) }))],
     ['assessments', seed.assessments, data.assessments],
     ['findings', seed.findings, data.findings],
     ['memberships', seed.memberships, data.memberships],

@@ -8,7 +8,7 @@ import { ConflictError } from '../errors.js';
 import { ConstraintConflict } from '../neo4j.js';
 
 /** Property names that hold calendar dates. */
-const DATE_PROPERTY = /(On|^from|^to|Seen)$/;
+const DATE_PROPERTY = /(On|^on|^from|^to|Seen)$/;
 
 export function toDbDate(iso: string): unknown {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

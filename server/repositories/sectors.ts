@@ -2,9 +2,11 @@
 
 import type { Context } from '../context.js';
 import { sectors as q } from '../cypher.generated.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type { SectorRecord } from '../model.js';
 import type { Keyed, PageParams } from '../pagination.js';
-import { toRecord } from './common.js';
+import { InputValidator } from '../validation/input.js';
+import { mapConflicts, newId, toProps, toRecord } from './common.js';
 
 export const SECTOR_FIELDS = [
   'id',
@@ -31,4 +33,88 @@ export async function listSectors(ctx: Context, page: PageParams) {
     limit: page.limit,
   });
   return rows.map((r): Keyed<SectorRecord> => ({ sortKey: r.sortKey as string, node: toSector(r.node) }));
+}
+
+/** Batched by id through the request's DataLoader (node(id:)). */
+export function loadSector(ctx: Context, id: string): Promise<SectorRecord | null> {
+  return ctx
+    .loader<string, SectorRecord | null>('sector.byId', null, async (ids) => {
+      const rows = await ctx.db.run(q.byIds, { ids });
+      const found = new Map(rows.map((r) => [(r.node as SectorRecord).id, toSector(r.node)]));
+      return ids.map((i) => found.get(i) ?? null);
+    })
+    .load(id);
+}
+
+/** Sectors each protection department is responsible for (one statement for all departments). */
+export async function sectorsOfDepartments(ctx: Context, departmentIds: readonly string[], page: PageParams) {
+  return ctx.db.run(q.byDepartments, {
+    parentIds: departmentIds,
+    afterKey: page.afterKey,
+    afterId: page.afterId,
+    limit: page.limit,
+  });
+}
+
+export interface SectorInput {
+  code?: string | null;
+  name?: string | null;
+  nameEn?: string | null;
+}
+
+/** The form of a sector code (upper-case letters, digits, _), as operators and CII store it. */
+export const SECTOR_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+
+/** Validates every field; on update (`partial`) the code is not accepted (it is the natural key). */
+function validate(input: SectorInput, partial: boolean) {
+  const v = new InputValidator();
+  const props: Partial<SectorRecord> = {};
+  const present = (k: keyof SectorInput) => !partial || input[k] !== undefined;
+  if (!partial && v.required('input.code', input.code)) {
+    const code = input.code.trim().toUpperCase();
+    if (!SECTOR_CODE.test(code)) {
+      v.issue('input.code', `"${input.code}" is not a sector code (upper-case letters, digits, _; 2–32)`);
+    }
+    props.code = code;
+  }
+  if (present('name') && v.required('input.name', input.name))
+    props.name = v.text('input.name', input.name, 100) ?? '';
+  if (present('nameEn') && v.required('input.nameEn', input.nameEn)) {
+    props.nameEn = v.text('input.nameEn', input.nameEn, 200) ?? '';
+  }
+  v.done();
+  return props;
+}
+
+export async function createSector(ctx: Context, input: SectorInput): Promise<SectorRecord> {
+  const props = validate(input, false);
+  const [row] = await mapConflicts({ code: 'input.code' }, () =>
+    ctx.db.run(q.create, { props: { ...toProps(props), id: newId() } }),
+  );
+  return toSector(row?.node);
+}
+
+export async function updateSector(ctx: Context, id: string, input: SectorInput): Promise<SectorRecord> {
+  const props = validate(input, true);
+  if (!(await loadSector(ctx, id))) throw new NotFoundError('id', id, 'sector');
+  const [row] = await ctx.db.run(q.update, { id, props: toProps(props) });
+  return toSector(row?.node);
+}
+
+/** Deletes a sector no operator or CII designation is in; departments' responsibility links go with it. */
+export async function deleteSector(ctx: Context, id: string): Promise<string> {
+  const [usage] = await ctx.db.run(q.usage, { id });
+  if (!usage) throw new NotFoundError('id', id, 'sector');
+  const operators = (usage.operators as number) ?? 0;
+  const ciis = (usage.criticalInfrastructures as number) ?? 0;
+  if (operators > 0 || ciis > 0) {
+    throw new ValidationError([
+      {
+        field: 'id',
+        message: `the sector still has ${operators} operator(s) and ${ciis} CII designation(s); move them first`,
+      },
+    ]);
+  }
+  await ctx.db.run(q.delete, { id });
+  return id;
 }

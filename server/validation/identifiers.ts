@@ -96,7 +96,8 @@ export function residentIdCheckCharacter(first17: string): string {
 /** A masked rendering of possibly-invalid input, safe to put in a message. */
 function maskForMessage(value: string): string {
   const chars = [...value];
-  if (chars.length < 10) return JSON.stringify('*'.repeat(chars.length));
+  // At least 8 characters stay hidden, so no short or partial number is ever echoed whole.
+  if (chars.length < 18) return JSON.stringify('*'.repeat(chars.length));
   const masked = chars.slice(0, 6).join('') + '*'.repeat(chars.length - 10) + chars.slice(-4).join('');
   return quote(masked);
 }

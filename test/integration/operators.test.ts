@@ -22,7 +22,12 @@ describe('operators', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.createOperator).toMatchObject({
       __typename: 'MutationCreateOperatorSuccess',
-      data: { uscc: '91140500MA0K000058', name: '晋城市测试单位', divisionCode: '140502', divisionName: '城区' },
+      data: {
+        uscc: '91140500MA0K000058',
+        name: '晋城市测试单位',
+        divisionCode: '140502',
+        divisionName: '城区',
+      },
     });
   });
 
@@ -35,7 +40,9 @@ describe('operators', () => {
   });
 
   it('reports a duplicate USCC as a conflict on that field', async () => {
-    const r = await gql(CREATE, { input: { uscc: '91140500MA0K000058', name: '重复', divisionCode: '140502' } });
+    const r = await gql(CREATE, {
+      input: { uscc: '91140500MA0K000058', name: '重复', divisionCode: '140502' },
+    });
     expect(r.data?.createOperator).toMatchObject({ __typename: 'ConflictError', field: 'input.uscc' });
   });
 });

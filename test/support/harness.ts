@@ -5,8 +5,10 @@
 
 import { schema } from '../../schema/index.js';
 import { buildApp } from '../../server/app.js';
-import { type Config, loadConfig } from '../../server/config.js';
-import { Db } from '../../server/neo4j.js';
+import type { Config } from '../../server/config.js';
+import { testDb } from './db.js';
+
+export { testDb };
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;

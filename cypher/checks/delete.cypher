@@ -1,0 +1,6 @@
+// Deletes a background check.
+// @mode write
+// @param id: string
+MATCH (c:BackgroundCheck {id: $id})
+DETACH DELETE c
+RETURN count(*) AS deleted

@@ -1,0 +1,6 @@
+// Registers a network product.
+// @mode write
+// @param props: Record<string, unknown>
+CREATE (p:Product)
+SET p = $props
+RETURN p {.*} AS node

@@ -26,8 +26,38 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global id (全局标识). Out-of-scope ids answer null.',
     },
     nodesQueryOptions: false,
+    idFieldOptions: { description: 'Global id (全局标识), opaque; use it with `node(id:)` and mutations.' },
+    nodeTypeOptions: { description: 'An object with a global id (可按全局标识查询的对象).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in the whole list (分页信息).' },
+    defaultConnectionTypeOptions: { description: 'A page of a list (分页结果), ordered as the field says.' },
+    defaultEdgeTypeOptions: { description: 'One item of a page with its cursor (分页条目).' },
+    edgesFieldOptions: { description: 'The items of this page.' },
+    pageInfoFieldOptions: { description: 'Whether more pages follow, and the cursors of this one.' },
+    cursorFieldOptions: { description: 'Opaque cursor: pass it as `after` to get the items that follow.' },
+    nodeFieldOptions: { description: 'The item.' },
+    hasNextPageFieldOptions: { description: 'True when items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when this page was asked for with `after`.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item: pass it as `after` for the next page.' },
+    firstArgOptions: {
+      description: 'Page size (每页条数): default DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE.',
+    },
+    afterArgOptions: {
+      description: 'Cursor after which the page starts (`endCursor` of the previous page).',
+    },
+    lastArgOptions: { description: 'Not supported (backward pagination): an error when given.' },
+    beforeArgOptions: { description: 'Not supported (backward pagination): an error when given.' },
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    defaultResultOptions: {
+      description: 'The change was made (成功); `data` holds the object as now stored.',
+    },
+    defaultUnionOptions: {
+      description:
+        'The outcome (结果): the success object, or an expected error saying what to fix; nothing is written on error.',
+    },
+  },
 });
 
 builder.scalarType('Date', {

@@ -19,6 +19,15 @@ import {
 
 const MAX_TEXT = 500;
 
+/** Control characters other than tab, LF and CR have no place in registry text (they break CSV and logs). */
+function hasControlCharacters(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
 export class InputValidator {
   readonly issues: FieldIssue[] = [];
 
@@ -54,9 +63,7 @@ export class InputValidator {
     }
     if (trimmed.length > maxLength)
       this.issue(field, `must be at most ${maxLength} characters, got ${trimmed.length}`);
-    // Control characters have no place in registry text and break CSV/log consumers.
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(trimmed))
-      this.issue(field, 'contains control characters');
+    if (hasControlCharacters(trimmed)) this.issue(field, 'contains control characters');
     return trimmed;
   }
 

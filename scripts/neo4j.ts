@@ -9,6 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { LOCAL_NEO4J } from '../server/config.js';
@@ -112,12 +113,32 @@ export async function boltAnswers(i: Instance): Promise<boolean> {
   }
 }
 
+/** True when something accepts TCP connections on the loopback port. */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Whether this checkout's instance is running (its recorded process is alive). */
+export const isRunning = (i: Instance) => readPid(i) !== null;
+
 /** Starts the instance unless it runs already; resolves once Bolt answers. */
 export async function startNeo4j(i: Instance, timeoutMs = 180_000): Promise<void> {
   fetchNeo4j();
   if (readPid(i) !== null && (await boltAnswers(i))) {
     log(`${i.name} instance already running on bolt://127.0.0.1:${i.boltPort}`);
     return;
+  }
+  if (readPid(i) === null && (await portInUse(i.boltPort))) {
+    throw new Error(
+      `port ${i.boltPort} is taken by another process; stop it, or give the port of a Neo4j to use in NEO4J_URI`,
+    );
   }
   mkdirSync(dirOf(i), { recursive: true });
   const out = openSync(logFile(i), 'a');

@@ -18,7 +18,9 @@ try {
   process.exit(1);
 }
 
-if (config.neo4j.local) await startNeo4j(INSTANCES.dev);
+// NEO4J_LOCAL_BOLT_PORT moves the local instance off the default port.
+const localNeo4j = { ...INSTANCES.dev, boltPort: Number(new URL(config.neo4j.uri).port) };
+if (config.neo4j.local) await startNeo4j(localNeo4j);
 const running = await serve(config);
 
 if (config.seedDemo) {
@@ -39,6 +41,6 @@ installSignalHandlers({
   stop: async () => {
     await running.stop();
     // The local Neo4j was started for this run: stop it too, unless asked to keep it.
-    if (config.neo4j.local && !process.env.KEEP_NEO4J) await stopNeo4j(INSTANCES.dev);
+    if (config.neo4j.local && !process.env.KEEP_NEO4J) await stopNeo4j(localNeo4j);
   },
 });

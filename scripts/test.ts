@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Instance, startNeo4j, stopNeo4j, testInstance } from './neo4j.js';
+import { type Instance, isRunning, portInUse, startNeo4j, stopNeo4j, testInstance } from './neo4j.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -23,12 +23,14 @@ function lockHolderAlive(lock: string): boolean {
   }
 }
 
-function claimInstance(): { instance: Instance; release: () => void } {
+async function claimInstance(): Promise<{ instance: Instance; release: () => void }> {
   for (let n = 0; n < 8; n++) {
     const instance = testInstance(n);
     const dir = join(root, '.neo4j', 'locks');
     mkdirSync(dir, { recursive: true });
     const lock = join(dir, `${instance.name}.lock`);
+    // A port held by a process that is not this checkout's instance belongs to someone else.
+    if (!isRunning(instance) && (await portInUse(instance.boltPort))) continue;
     try {
       const fd = openSync(lock, 'wx');
       writeSync(fd, String(process.pid));
@@ -49,7 +51,7 @@ const ownNeo4j = !env.NEO4J_URI;
 let release = () => {};
 let instance = testInstance(0);
 if (ownNeo4j) {
-  ({ instance, release } = claimInstance());
+  ({ instance, release } = await claimInstance());
   process.on('exit', () => release());
   await startNeo4j(instance);
   env.NEO4J_URI = `bolt://127.0.0.1:${instance.boltPort}`;

@@ -3,6 +3,7 @@
  * only listens; tests call `app.fetch` in process.
  */
 import type { GraphQLSchema } from 'graphql';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -39,6 +40,8 @@ export function buildApp({ schema, db, config }: AppOptions): App {
     graphiql: config.graphiql
       ? { title: '晋城市网络安全等级保护与关基保护登记库 · MLPS/CII registry' }
       : false,
+    // GraphiQL's assets come from the package, not a CDN: police networks are often offline.
+    renderGraphiQL,
     landingPage: false,
     // Unexpected errors are masked: no stack, Cypher or host in a response.
     maskedErrors: true,

@@ -2,8 +2,9 @@
  * Builds the HTTP app: GraphQL (yoga) at /graphql with GraphiQL, /healthz and /readyz. `main`
  * only listens; tests call `app.fetch` in process.
  */
-import type { GraphQLSchema } from 'graphql';
+
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';

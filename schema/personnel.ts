@@ -154,9 +154,16 @@ builder.node(PersonRef, {
   id: { resolve: (p) => p.id },
   loadMany: (ids, ctx) => Promise.all(ids.map((id) => loadPerson(ctx, id))),
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'Name (姓名).' }),
-    residentIdMasked: t.exposeString('residentIdMasked', {
-      description: 'Masked resident identity number (公民身份号码, 脱敏), e.g. 140502********0019.',
+    name: t.string({
+      nullable: true,
+      description: 'Name (姓名). Personal data: answered to police roles only, null for others.',
+      resolve: (p, _args, ctx) => (ctx.principal.seesPersonalData ? p.name : null),
+    }),
+    residentIdMasked: t.string({
+      nullable: true,
+      description:
+        'Masked resident identity number (公民身份号码, 脱敏), e.g. 140502********0019. Police roles only, null for others.',
+      resolve: (p, _args, ctx) => (ctx.principal.seesPersonalData ? p.residentIdMasked : null),
     }),
     latestCheck: t.field({
       type: BackgroundCheckRef,
@@ -352,6 +359,12 @@ builder.queryField('persons', (t) =>
       args: { filter: t.arg({ type: PersonFilterInput }) },
       resolve: (_root, args, ctx) => {
         const f = args.filter ?? {};
+        // Searching by name or ID number would reveal personal data to roles that may not see it.
+        if ((f.search || f.residentId) && !ctx.principal.seesPersonalData) {
+          throw new GraphQLError('filter.search and filter.residentId are for police roles only', {
+            extensions: { code: 'FORBIDDEN', argument: f.search ? 'filter.search' : 'filter.residentId' },
+          });
+        }
         let residentId: string | null = null;
         if (f.residentId !== null && f.residentId !== undefined) {
           const result = normalizeResidentId(f.residentId);

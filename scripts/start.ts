@@ -3,12 +3,39 @@
  * migrates, loads the demo data into an empty database, and serves. With NEO4J_URI: uses that
  * server, fetches nothing, and seeds only when SEED_DEMO=true and the database is empty.
  */
-import { ConfigError, loadConfig } from '../server/config.js';
+
+import { issueToken } from '../server/auth.js';
+import { type AuthConfig, ConfigError, loadConfig } from '../server/config.js';
 import { installSignalHandlers, serve } from '../server/main.js';
 import { countData } from '../server/maintenance.js';
 import { generateDemoData } from './demo/generate.js';
 import { loadDemoData } from './demo/load.js';
 import { INSTANCES, startNeo4j, stopNeo4j } from './neo4j.js';
+
+/** One token per role over demo jurisdictions (Yangcheng county, the energy sector, …). */
+async function demoRoleTokens(auth: AuthConfig) {
+  const firstOperator = generateDemoData().operators.find((o) => o.divisionCode === '140522');
+  return {
+    CITY_POLICE: await issueToken(auth, { sub: 'demo-city-police', role: 'CITY_POLICE' }),
+    COUNTY_POLICE: await issueToken(auth, {
+      sub: 'demo-yangcheng-police',
+      role: 'COUNTY_POLICE',
+      division: '140522',
+    }),
+    PROTECTION_DEPARTMENT: await issueToken(auth, {
+      sub: 'demo-energy-bureau',
+      role: 'PROTECTION_DEPARTMENT',
+      sectors: ['ENERGY'],
+    }),
+    OPERATOR: await issueToken(auth, {
+      sub: 'demo-operator',
+      role: 'OPERATOR',
+      operator: firstOperator?.id ?? '',
+    }),
+    REGISTRAR: await issueToken(auth, { sub: 'demo-registrar', role: 'REGISTRAR' }),
+    AUDITOR: await issueToken(auth, { sub: 'demo-auditor', role: 'AUDITOR' }),
+  };
+}
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -21,7 +48,14 @@ try {
 // NEO4J_LOCAL_BOLT_PORT moves the local instance off the default port.
 const localNeo4j = { ...INSTANCES.dev, boltPort: Number(new URL(config.neo4j.uri).port) };
 if (config.neo4j.local) await startNeo4j(localNeo4j);
-const running = await serve(config);
+// The local demo pre-fills GraphiQL with a city police token (read-only, sees personal data) and
+// prints tokens for the other roles; with a real deployment, tokens come from scripts/issue-token.ts.
+const demoTokens = config.auth.development ? await demoRoleTokens(config.auth) : null;
+const running = await serve(
+  config,
+  console.log,
+  demoTokens ? { Authorization: `Bearer ${demoTokens.CITY_POLICE}` } : undefined,
+);
 
 if (config.seedDemo) {
   const { nodes } = await countData(running.db);
@@ -33,6 +67,10 @@ if (config.seedDemo) {
   } else {
     console.log(`database holds ${nodes} nodes: demo data not loaded`);
   }
+}
+if (demoTokens) {
+  console.log('demo tokens (8 h; GraphiQL already uses CITY_POLICE):');
+  for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role}: Bearer ${token}`);
 }
 console.log(`ready: open ${running.url}/graphql`);
 

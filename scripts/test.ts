@@ -60,6 +60,7 @@ if (ownNeo4j) {
   env.NEO4J_DATABASE = 'neo4j';
 }
 env.RESIDENT_ID_HASH_KEY ??= 'integration-test-resident-id-key';
+env.AUTH_JWT_SECRET ??= 'integration-test-jwt-secret-0123456789abcdef';
 
 const reportFile = join(root, 'test-results', 'vitest.json');
 rmSync(reportFile, { force: true });

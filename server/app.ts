@@ -1,21 +1,30 @@
 /**
  * Builds the HTTP app: GraphQL (yoga) at /graphql with GraphiQL, /healthz and /readyz. `main`
  * only listens; tests call `app.fetch` in process.
+ *
+ * Plugin order: health endpoints → hardening (limits, rate, production switches; nothing reaches
+ * the schema or Neo4j when they refuse) → audit (records every request, refuses a mutation whose
+ * record cannot be stored) → write gate (mutations for roles that may write). Authentication runs in
+ * the context factory: no valid bearer token, no context, 401.
  */
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { GraphQLSchema } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError, type GraphQLSchema, getOperationAST } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { auditPlugins } from './audit.js';
+import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
+import { hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
 import type { Db } from './neo4j.js';
-import { FULL_ACCESS } from './principal.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
   db: Db;
   config: Config;
+  /** GraphiQL's default request headers (the local demo pre-fills a token). */
+  graphiqlHeaders?: Record<string, string>;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -34,31 +43,58 @@ export async function readiness(db: Db) {
   return { ready: pending === 0, neo4j: true, pendingMigrations: pending };
 }
 
-export function buildApp({ schema, db, config }: AppOptions): App {
+const healthEndpoints = (db: Db): Plugin => ({
+  async onRequest({ url, endResponse, fetchAPI }) {
+    if (url.pathname === '/healthz') {
+      endResponse(fetchAPI.Response.json({ status: 'ok' }));
+    } else if (url.pathname === '/readyz') {
+      const state = await readiness(db);
+      endResponse(fetchAPI.Response.json(state, { status: state.ready ? 200 : 503 }));
+    }
+  },
+});
+
+/** Mutations only for principals that may write; refused before any resolver (or Cypher) runs. */
+const writeGate: Plugin<Context> = {
+  onExecute({ args, setResultAndStopExecution }) {
+    const operation = getOperationAST(args.document, args.operationName ?? undefined);
+    if (operation?.operation === 'mutation' && !args.contextValue.principal.canWrite) {
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(`role ${args.contextValue.principal.role} may not change the registry`, {
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ],
+      });
+    }
+  },
+};
+
+export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): App {
+  const verifier = new TokenVerifier(config.auth);
+  const graphiql = config.graphiql && !config.hardening.production;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: config.graphiql
-      ? { title: '晋城市网络安全等级保护与关基保护登记库 · MLPS/CII registry' }
+    graphiql: graphiql
+      ? {
+          title: '晋城市网络安全等级保护与关基保护登记库 · MLPS/CII registry',
+          ...(graphiqlHeaders ? { headers: JSON.stringify(graphiqlHeaders) } : {}),
+        }
       : false,
     // GraphiQL's assets come from the package, not a CDN: police networks are often offline.
     renderGraphiQL,
     landingPage: false,
     // Unexpected errors are masked: no stack, Cypher or host in a response.
     maskedErrors: true,
-    context: () => createContext(db, config, FULL_ACCESS),
+    context: async ({ request }) =>
+      createContext(db, config, await verifier.authenticate(request.headers.get('authorization'))),
     logging: config.logLevel,
     plugins: [
-      {
-        async onRequest({ url, endResponse, fetchAPI }) {
-          if (url.pathname === '/healthz') {
-            endResponse(fetchAPI.Response.json({ status: 'ok' }));
-          } else if (url.pathname === '/readyz') {
-            const state = await readiness(db);
-            endResponse(fetchAPI.Response.json(state, { status: state.ready ? 200 : 503 }));
-          }
-        },
-      },
+      healthEndpoints(db),
+      ...hardeningPlugins(config.hardening),
+      ...auditPlugins(config.audit),
+      writeGate,
     ],
   });
 }

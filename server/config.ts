@@ -3,6 +3,9 @@
  * process with a message that names the variable, the value and what is expected.
  */
 
+import { type AuditConfig, loadAuditConfig } from './audit.js';
+import { type HardeningConfig, loadHardeningConfig } from './hardening.js';
+
 export interface Neo4jConfig {
   /** Bolt URI; `neo4j://` and `neo4j+s://` route reads and writes in a cluster. */
   uri: string;
@@ -28,7 +31,27 @@ export interface Config {
   /** Seed the demo data into an empty database at start. */
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  auth: AuthConfig;
+  hardening: HardeningConfig;
+  audit: AuditConfig;
 }
+
+/** Bearer-token checking: HS256 with a shared secret, or RS256/ES256 with a public key. */
+export interface AuthConfig {
+  /** HS256 secret (≥ 32 characters); unset when a public key is used. */
+  secret: string | null;
+  /** PEM (SPKI) public key for RS256/ES256 tokens. */
+  publicKey: string | null;
+  issuer: string;
+  audience: string;
+  /** Tolerated clock difference when checking exp/nbf. */
+  clockToleranceSeconds: number;
+  /** True when the secret is the built-in development one (local database only). */
+  development: boolean;
+}
+
+/** Used only with the project's own local Neo4j; any NEO4J_URI requires AUTH_JWT_SECRET or a key. */
+export const DEVELOPMENT_JWT_SECRET = 'local-development-jwt-secret-not-for-production-use';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -92,6 +115,21 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`DEFAULT_PAGE_SIZE=${defaultPageSize} must not exceed MAX_PAGE_SIZE=${maxPageSize}`);
   }
 
+  const publicKey = env.AUTH_JWT_PUBLIC_KEY?.trim() || null;
+  let secret = env.AUTH_JWT_SECRET || null;
+  if (!secret && !publicKey) {
+    if (local) secret = DEVELOPMENT_JWT_SECRET;
+    else
+      problems.push(
+        'AUTH_JWT_SECRET (≥ 32 characters) or AUTH_JWT_PUBLIC_KEY is required when NEO4J_URI is set',
+      );
+  }
+  if (secret && secret.length < 32)
+    problems.push(`AUTH_JWT_SECRET must be at least 32 characters, got ${secret.length}`);
+  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) {
+    problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  }
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -109,6 +147,16 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool('GRAPHIQL', true),
     seedDemo: bool('SEED_DEMO', local),
     logLevel,
+    auth: {
+      secret: publicKey ? null : secret,
+      publicKey,
+      issuer: env.AUTH_ISSUER || 'jincheng-mlps-registry',
+      audience: env.AUTH_AUDIENCE || 'mlps-registry-api',
+      clockToleranceSeconds: int('AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 600),
+      development: !publicKey && secret === DEVELOPMENT_JWT_SECRET,
+    },
+    hardening: loadHardeningConfig(env, problems),
+    audit: loadAuditConfig(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

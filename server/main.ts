@@ -34,9 +34,13 @@ async function migrateWhenReachable(db: Db, log: (m: string) => void): Promise<v
   }
 }
 
-export async function serve(config: Config, log: (m: string) => void = console.log): Promise<Running> {
+export async function serve(
+  config: Config,
+  log: (m: string) => void = console.log,
+  graphiqlHeaders?: Record<string, string>,
+): Promise<Running> {
   const db = new Db(config.neo4j);
-  const app = buildApp({ schema, db, config });
+  const app = buildApp({ schema, db, config, graphiqlHeaders });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();

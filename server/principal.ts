@@ -15,17 +15,44 @@ export interface Scope {
   operatorIds: string[];
 }
 
+export const ROLES = [
+  'CITY_POLICE',
+  'COUNTY_POLICE',
+  'PROTECTION_DEPARTMENT',
+  'OPERATOR',
+  'REGISTRAR',
+  'AUDITOR',
+] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface Principal {
+  /** The token's subject (a user or service account id). */
   subject: string;
-  role: 'CITY_POLICE' | 'COUNTY_POLICE' | 'PROTECTION_DEPARTMENT' | 'OPERATOR' | 'REGISTRAR' | 'AUDITOR';
+  role: Role;
+  /** What the role covers, for the audit trail: "city", "division:140522", "sectors:ENERGY,FINANCE", "operator:<id>". */
+  jurisdiction: string;
   scope: Scope;
+  /** May run mutations (REGISTRAR only), within the scope. */
   canWrite: boolean;
+  /** Sees personal names and masked resident ID numbers (police roles). */
+  seesPersonalData: boolean;
+  /** May read the audit trail (AUDITOR only); such a principal sees no registry data. */
+  canReadAudit: boolean;
 }
 
-/** Until access control lands, every request runs as this one full-access principal. */
-export const FULL_ACCESS: Principal = {
-  subject: 'local-full-access',
-  role: 'CITY_POLICE',
-  scope: { all: true, divisionCodes: [], sectorCodes: [], operatorIds: [] },
+export const NO_SCOPE: Scope = { all: false, divisionCodes: [], sectorCodes: [], operatorIds: [] };
+export const CITY_SCOPE: Scope = { ...NO_SCOPE, all: true };
+
+/** The principal used by in-process tools (seeding, scripts) that act for the registry itself. */
+export const SYSTEM_PRINCIPAL: Principal = {
+  subject: 'system',
+  role: 'REGISTRAR',
+  jurisdiction: 'city',
+  scope: CITY_SCOPE,
   canWrite: true,
+  seesPersonalData: true,
+  canReadAudit: false,
 };
+
+/** Until a token says otherwise (tests built before access control), full access. */
+export const FULL_ACCESS: Principal = SYSTEM_PRINCIPAL;

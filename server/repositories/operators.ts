@@ -123,8 +123,22 @@ async function sectorExists(ctx: Context, code: string | null | undefined) {
   }
 }
 
+/** A registrar of a division registers and moves operators within that division only. */
+function checkJurisdiction(ctx: Context, divisionCode: string | undefined) {
+  const { scope } = ctx.principal;
+  if (divisionCode === undefined || scope.all || (scope.divisionCodes as string[]).includes(divisionCode))
+    return;
+  throw new ValidationError([
+    {
+      field: 'input.divisionCode',
+      message: `"${divisionCode}" is outside your jurisdiction (${ctx.principal.jurisdiction})`,
+    },
+  ]);
+}
+
 export async function createOperator(ctx: Context, input: OperatorInput): Promise<OperatorRecord> {
   const props = validate(input, false);
+  checkJurisdiction(ctx, props.divisionCode);
   await sectorExists(ctx, props.sectorCode);
   const [row] = await mapConflicts(CONFLICT_FIELDS, () =>
     ctx.db.run(q.create, { props: { ...toProps(props), id: newId() } }),
@@ -138,6 +152,7 @@ export async function updateOperator(
   input: OperatorInput,
 ): Promise<OperatorRecord> {
   const props = validate(input, true);
+  checkJurisdiction(ctx, props.divisionCode);
   if (!(await loadOperator(ctx, id))) throw new NotFoundError('id', id, 'operator');
   await sectorExists(ctx, props.sectorCode);
   const [row] = await mapConflicts(CONFLICT_FIELDS, () =>

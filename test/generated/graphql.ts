@@ -46,7 +46,7 @@ export type OperatorsSystemsVendorsPersonnelQueryVariables = Exact<{
 }>;
 
 
-export type OperatorsSystemsVendorsPersonnelQuery = { operators: { edges: Array<{ node: { name: string, systems: { edges: Array<{ node: { name: string, vendors: { edges: Array<{ node: { name: string, personnel: { edges: Array<{ node: { name: string, residentIdMasked: string } }> } } }> } } }> } } }> } };
+export type OperatorsSystemsVendorsPersonnelQuery = { operators: { edges: Array<{ node: { name: string, systems: { edges: Array<{ node: { name: string, vendors: { edges: Array<{ node: { name: string, personnel: { edges: Array<{ node: { name: string | null, residentIdMasked: string | null } }> } } }> } } }> } } }> } };
 
 export type HighLevelSystemsOfCountyWithAccessQueryVariables = Exact<{
   divisionCode: string;
@@ -54,7 +54,7 @@ export type HighLevelSystemsOfCountyWithAccessQueryVariables = Exact<{
 }>;
 
 
-export type HighLevelSystemsOfCountyWithAccessQuery = { systems: { totalCount: number, edges: Array<{ node: { name: string, protectionLevel: number | null, accesses: { edges: Array<{ node: { kind: AccessKind, person: { name: string, residentIdMasked: string, latestCheck: { status: CheckStatus, expiresOn: string | null } | null } } }> } } }> } };
+export type HighLevelSystemsOfCountyWithAccessQuery = { systems: { totalCount: number, edges: Array<{ node: { name: string, protectionLevel: number | null, accesses: { edges: Array<{ node: { kind: AccessKind, person: { name: string | null, residentIdMasked: string | null, latestCheck: { status: CheckStatus, expiresOn: string | null } | null } } }> } } }> } };
 
 export type ExposuresInRangeQueryVariables = Exact<{
   cidr: string;

@@ -14,7 +14,10 @@ const scoped = (scope: Partial<Scope>) =>
   createContext(db, config, {
     subject: 'test',
     role: 'COUNTY_POLICE',
+    jurisdiction: 'test',
     canWrite: false,
+    seesPersonalData: true,
+    canReadAudit: false,
     scope: { all: false, divisionCodes: [], sectorCodes: [], operatorIds: [], ...scope },
   });
 const PAGE = { limit: 51, pageSize: 50, afterKey: null, afterId: null };

@@ -5,10 +5,11 @@ import { loadConfig } from '../../server/config.js';
 import { serve } from '../../server/main.js';
 import { migrate } from '../../server/migrate.js';
 import { Db } from '../../server/neo4j.js';
-import { testApp } from '../support/harness.js';
+import { testApp, testAuthHeader } from '../support/harness.js';
 
 const { app, db, config, gql } = testApp();
 const GQL_JSON = 'application/graphql-response+json';
+const auth = await testAuthHeader();
 
 describe('health and readiness', () => {
   it('answers /healthz without touching Neo4j', async () => {
@@ -44,7 +45,7 @@ describe('health and readiness', () => {
 describe('GraphQL over HTTP', () => {
   it('accepts a query by GET with the GraphQL response media type', async () => {
     const res = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: GQL_JSON },
+      headers: { ...auth, accept: GQL_JSON },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain(GQL_JSON);
@@ -54,7 +55,7 @@ describe('GraphQL over HTTP', () => {
   it('refuses a mutation sent by GET with 405', async () => {
     const query = 'mutation { deleteOperator(id: "x") { __typename } }';
     const res = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent(query)}`, {
-      headers: { accept: GQL_JSON },
+      headers: { ...auth, accept: GQL_JSON },
     });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('POST');
@@ -64,7 +65,7 @@ describe('GraphQL over HTTP', () => {
     for (const query of ['{ operators { ', '{ noSuchField }']) {
       const res = await app.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: GQL_JSON },
+        headers: { ...auth, 'content-type': 'application/json', accept: GQL_JSON },
         body: JSON.stringify({ query }),
       });
       expect(res.status).toBe(400);
@@ -77,7 +78,7 @@ describe('GraphQL over HTTP', () => {
   it('answers 415 for a body that is not JSON', async () => {
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', accept: GQL_JSON },
+      headers: { ...auth, 'content-type': 'text/plain', accept: GQL_JSON },
       body: '{ __typename }',
     });
     expect(res.status).toBe(415);
@@ -113,7 +114,7 @@ describe('graceful shutdown', () => {
     const running = await serve({ ...loadConfig({ ...process.env, LOG_LEVEL: 'error' }), port: 0 }, () => {});
     const inFlight = fetch(`${running.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: GQL_JSON },
+      headers: { ...auth, 'content-type': 'application/json', accept: GQL_JSON },
       body: JSON.stringify({ query: '{ operators(first: 5) { totalCount } }' }),
     });
     await new Promise((r) => setTimeout(r, 20));

@@ -1,10 +1,12 @@
 /**
  * Integration-test harness: a real Neo4j (the test instance started by `npm test`, or NEO4J_URI),
- * the app built in process, and a GraphQL helper that counts Cypher round trips per request.
+ * the app built in process, and a GraphQL helper that signs its requests with a bearer token and
+ * counts the Cypher round trips each request makes.
  */
 
 import { schema } from '../../schema/index.js';
 import { buildApp } from '../../server/app.js';
+import { issueToken, type TokenClaims } from '../../server/auth.js';
 import type { Config } from '../../server/config.js';
 import { testDb } from './db.js';
 
@@ -18,19 +20,43 @@ export interface GqlResult<T = Record<string, unknown>> {
   statements: string[];
 }
 
-export function testApp(overrides: Partial<Config> = {}) {
+/** The default caller of the tests: a city-wide registrar (reads everything, may write). */
+export const CITY_REGISTRAR: TokenClaims = { sub: 'test-registrar', role: 'REGISTRAR' };
+
+/** A signed token for these claims, accepted by apps built from the test configuration. */
+export function tokenFor(claims: TokenClaims, ttlSeconds?: number): Promise<string> {
+  return issueToken(testDb().config.auth, claims, ttlSeconds);
+}
+
+/** `{ authorization: 'Bearer …' }` for raw `app.fetch` calls. */
+export async function testAuthHeader(claims: TokenClaims = CITY_REGISTRAR): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await tokenFor(claims)}` };
+}
+
+export function testApp(overrides: Partial<Config> = {}, claims: TokenClaims | null = CITY_REGISTRAR) {
   const { db, config } = testDb();
-  const app = buildApp({ schema, db, config: { ...config, ...overrides } });
+  const merged = { ...config, ...overrides };
+  const app = buildApp({ schema, db, config: merged });
+  let token: Promise<string> | undefined;
   async function gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
+    as: TokenClaims | null = claims,
   ): Promise<GqlResult<T>> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+    };
+    if (as) {
+      const signed = as === claims ? (token ??= issueToken(merged.auth, as)) : issueToken(merged.auth, as);
+      headers.authorization = `Bearer ${await signed}`;
+    }
     const statements: string[] = [];
     const stop = db.onStatement((name) => statements.push(name));
     try {
       const response = await app.fetch('http://localhost/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers,
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GqlResult<T>, 'status' | 'statements'>;
@@ -39,5 +65,5 @@ export function testApp(overrides: Partial<Config> = {}) {
       stop();
     }
   }
-  return { app, db, config, gql };
+  return { app, db, config: merged, gql };
 }

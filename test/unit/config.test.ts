@@ -16,6 +16,7 @@ describe('configuration', () => {
       NEO4J_PASSWORD: 'secret',
       NEO4J_DATABASE: 'mlps',
       RESIDENT_ID_HASH_KEY: 'a-production-secret-key',
+      AUTH_JWT_SECRET: 'a-production-jwt-secret-of-enough-length',
     });
     expect(config.neo4j).toMatchObject({
       uri: 'neo4j+s://cluster.example:7687',
@@ -46,6 +47,7 @@ describe('configuration', () => {
       'LOG_LEVEL="loud" must be one of debug, info, warn, error',
       'RESIDENT_ID_HASH_KEY must be set to a secret of at least 16 characters when NEO4J_URI is set',
       'MAX_PAGE_SIZE="0" must be an integer from 1 to 10000',
+      'AUTH_JWT_SECRET (≥ 32 characters) or AUTH_JWT_PUBLIC_KEY is required when NEO4J_URI is set',
       'PORT="eighty" must be an integer from 0 to 65535',
       'GRAPHIQL="maybe" must be true or false',
     ]);

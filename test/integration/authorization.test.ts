@@ -1,0 +1,225 @@
+/**
+ * The authorization matrix: every role × an object inside and outside its jurisdiction × every way
+ * to reach it that exists so far (root list, `node(id:)`, nested edge, count), with the exact result.
+ * Reach, compliance and export join the matrix when those features land.
+ *
+ * The graph: two halves. A = operator in Yangcheng (140522), energy sector, with a CII system,
+ * a vendor, its employee with access, an exposure, an assessment. B = the same in Lingchuan
+ * (140524), finance sector, no CII.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalID } from '../../schema/common.js';
+import type { TokenClaims } from '../../server/auth.js';
+import { testApp } from '../support/harness.js';
+
+const { gql, db, config } = testApp();
+
+const SIDES = {
+  A: { division: '140522', sector: 'ENERGY', name: 'A' },
+  B: { division: '140524', sector: 'FINANCE', name: 'B' },
+} as const;
+type Side = keyof typeof SIDES;
+
+const ROLE_CLAIMS: Record<string, TokenClaims> = {
+  CITY_POLICE: { sub: 'city', role: 'CITY_POLICE' },
+  COUNTY_POLICE_A: { sub: 'county-a', role: 'COUNTY_POLICE', division: '140522' },
+  PROTECTION_DEPARTMENT_A: { sub: 'energy', role: 'PROTECTION_DEPARTMENT', sectors: ['ENERGY'] },
+  OPERATOR_A: { sub: 'operator-a', role: 'OPERATOR', operator: 'op-A' },
+  REGISTRAR_B: { sub: 'registrar-b', role: 'REGISTRAR', division: '140524' },
+  AUDITOR: { sub: 'auditor', role: 'AUDITOR' },
+};
+
+/** Which halves each role may see. */
+const VISIBLE: Record<string, Side[]> = {
+  CITY_POLICE: ['A', 'B'],
+  COUNTY_POLICE_A: ['A'],
+  PROTECTION_DEPARTMENT_A: ['A'],
+  OPERATOR_A: ['A'],
+  REGISTRAR_B: ['B'],
+  AUDITOR: [],
+};
+const SEES_PERSONAL_DATA = new Set(['CITY_POLICE', 'COUNTY_POLICE_A', 'REGISTRAR_B']);
+
+/** Root list field, the type name, and the id of each half's object of that type. */
+const OBJECTS = [
+  { list: 'operators', type: 'Operator', id: (s: Side) => `op-${s}` },
+  { list: 'systems', type: 'System', id: (s: Side) => `sys-${s}` },
+  { list: 'vendors', type: 'Vendor', id: (s: Side) => `vendor-${s}` },
+  { list: 'persons', type: 'Person', id: (s: Side) => `person-${s}` },
+  { list: 'exposures', type: 'Exposure', id: (s: Side) => `exp-${s}` },
+  { list: 'assessments', type: 'Assessment', id: (s: Side) => `asm-${s}` },
+  { list: 'products', type: 'Product', id: (s: Side) => `product-${s}` },
+] as const;
+
+beforeAll(async () => {
+  await db.driver.executeQuery(
+    `UNWIND $sides AS side
+     MERGE (sector:Sector {code: side.sector}) ON CREATE SET sector.id = 'sector-' + side.name, sector.name = side.sector, sector.nameEn = side.sector
+     CREATE (o:Operator {id: 'op-' + side.name, name: 'Operator ' + side.name, uscc: 'USCC' + side.name,
+       divisionCode: side.division, sectorCode: side.sector, inDevelopmentZone: false})-[:IN_SECTOR]->(sector)
+     CREATE (o)-[:OPERATES]->(s:System {id: 'sys-' + side.name, name: 'System ' + side.name, status: 'LIVE', protectionLevel: 3})
+     CREATE (v:Vendor {id: 'vendor-' + side.name, name: 'Vendor ' + side.name, uscc: 'V' + side.name, registrationStatus: 'REGISTERED'})
+     CREATE (v)-[:SERVES {id: 'svc-' + side.name, kind: 'OPERATIONS', from: date('2024-01-01'), remote: false}]->(s)
+     CREATE (p:Person {id: 'person-' + side.name, name: '张' + side.name, residentIdHash: 'hash-' + side.name,
+       residentIdMasked: '140502********001' + side.name})
+     CREATE (p)-[:WORKS_FOR {id: 'emp-' + side.name, from: date('2024-01-01'), keyPosition: false}]->(v)
+     CREATE (p)-[:HAS_ACCESS {id: 'acc-' + side.name, kind: 'REMOTE', from: date('2024-01-01')}]->(s)
+     CREATE (:Exposure {id: 'exp-' + side.name, ip: '218.26.0.' + side.name, ipKey: 'key-' + side.name, port: 443,
+       protocol: 'tcp', firstSeen: date('2026-01-01'), lastSeen: date('2026-11-01')})-[:EXPOSES]->(s)
+     CREATE (a:Assessment {id: 'asm-' + side.name, kind: 'LEVEL', on: date('2026-03-01'), conclusion: 'GOOD'})-[:ASSESSES]->(s)
+     CREATE (v)-[:PERFORMED]->(a)
+     CREATE (prod:Product {id: 'product-' + side.name, name: 'Product ' + side.name})
+     CREATE (s)-[:USES {id: 'use-' + side.name, from: date('2024-01-01')}]->(prod)`,
+    { sides: Object.values(SIDES) },
+    { database: config.neo4j.database },
+  );
+  // Exposure keys must be real for the CIDR-aware list: give them their real ipKey.
+  const { ipKey } = await import('../../server/repositories/exposures.js');
+  for (const side of ['A', 'B'] as const) {
+    await db.driver.executeQuery(
+      'MATCH (e:Exposure {id: $id}) SET e.ip = $ip, e.ipKey = $key',
+      {
+        id: `exp-${side}`,
+        ip: `218.26.0.${side === 'A' ? 1 : 2}`,
+        key: ipKey(`218.26.0.${side === 'A' ? 1 : 2}`),
+      },
+      { database: config.neo4j.database },
+    );
+  }
+});
+
+describe.each(Object.keys(ROLE_CLAIMS))('%s', (role) => {
+  const claims = ROLE_CLAIMS[role] as TokenClaims;
+  const visible = VISIBLE[role] as Side[];
+
+  it.each(OBJECTS.map((o) => [o.list, o] as const))('%s: root list and count', async (_list, object) => {
+    const r = await gql<Record<string, { totalCount: number; edges: { node: { id: string } }[] }>>(
+      `{ ${object.list}(first: 50) { totalCount edges { node { id } } } }`,
+      {},
+      claims,
+    );
+    expect(r.errors).toBeUndefined();
+    const expected = visible.map((s) => encodeGlobalID(object.type, object.id(s))).sort();
+    expect(r.data?.[object.list]?.edges.map((e) => e.node.id).sort()).toEqual(expected);
+    expect(r.data?.[object.list]?.totalCount).toBe(expected.length);
+  });
+
+  it.each(OBJECTS.map((o) => [o.type, o] as const))(
+    '%s: node(id:) in and out of scope',
+    async (_type, object) => {
+      for (const side of ['A', 'B'] as const) {
+        const id = encodeGlobalID(object.type, object.id(side));
+        const r = await gql<{ node: { id: string } | null }>(
+          'query ($id: ID!) { node(id: $id) { id } }',
+          { id },
+          claims,
+        );
+        expect(r.errors).toBeUndefined();
+        // Out of scope answers exactly like a missing object.
+        expect(r.data?.node).toEqual(visible.includes(side) ? { id } : null);
+      }
+    },
+  );
+
+  it('nested edges: operator → systems → vendors → personnel, exposures, accesses', async () => {
+    const r = await gql<{
+      operators: {
+        edges: {
+          node: {
+            name: string;
+            systems: {
+              edges: {
+                node: {
+                  vendors: {
+                    edges: {
+                      node: { name: string; personnel: { edges: { node: { name: string | null } }[] } };
+                    }[];
+                  };
+                  exposures: { edges: unknown[] };
+                  accesses: {
+                    edges: { node: { person: { name: string | null; residentIdMasked: string | null } } }[];
+                  };
+                };
+              }[];
+            };
+          };
+        }[];
+      };
+    }>(
+      `{ operators(first: 10) { edges { node { name systems(first: 10) { edges { node {
+          vendors(first: 10) { edges { node { name personnel(first: 10) { edges { node { name } } } } } }
+          exposures(first: 10) { edges { node { id } } }
+          accesses(first: 10) { edges { node { person { name residentIdMasked } } } }
+      } } } } } } }`,
+      {},
+      claims,
+    );
+    expect(r.errors).toBeUndefined();
+    const operators = r.data?.operators.edges ?? [];
+    expect(operators.map((o) => o.node.name).sort()).toEqual(visible.map((s) => `Operator ${s}`));
+    for (const { node } of operators) {
+      const side = node.name.slice(-1);
+      const [system] = node.systems.edges;
+      const vendors = system?.node.vendors.edges ?? [];
+      expect(vendors.map((v) => v.node.name)).toEqual([`Vendor ${side}`]);
+      const personName = SEES_PERSONAL_DATA.has(role) ? `张${side}` : null;
+      expect(vendors[0]?.node.personnel.edges.map((p) => p.node.name)).toEqual([personName]);
+      expect(system?.node.exposures.edges).toHaveLength(1);
+      expect(system?.node.accesses.edges.map((a) => a.node.person)).toEqual([
+        {
+          name: personName,
+          residentIdMasked: SEES_PERSONAL_DATA.has(role) ? `140502********001${side}` : null,
+        },
+      ]);
+    }
+  });
+
+  it('writes only as a registrar, and only within the registrar jurisdiction', async () => {
+    const update = (id: string) =>
+      gql<{ updateOperator: { __typename: string } }>(
+        'mutation ($id: ID!) { updateOperator(id: $id, input: { contactPhone: "0356-1234567" }) { __typename } }',
+        { id },
+        claims,
+      );
+    const a = await update(encodeGlobalID('Operator', 'op-A'));
+    const b = await update(encodeGlobalID('Operator', 'op-B'));
+    if (claims.role !== 'REGISTRAR') {
+      for (const r of [a, b]) {
+        expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(r.statements).toEqual([]);
+      }
+    } else {
+      expect(a.data?.updateOperator.__typename).toBe('NotFoundError');
+      expect(b.data?.updateOperator.__typename).toBe('MutationUpdateOperatorSuccess');
+    }
+  });
+});
+
+describe('personal data', () => {
+  it('refuses name and ID-number searches to roles that may not see personal data', async () => {
+    const r = await gql(
+      '{ persons(filter: { search: "张" }) { totalCount } }',
+      {},
+      ROLE_CLAIMS.PROTECTION_DEPARTMENT_A,
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(r.statements).toEqual([]);
+  });
+
+  it('lets a registrar register operators only in its own division', async () => {
+    const r = await gql<{
+      createOperator: { __typename: string; issues?: { field: string; message: string }[] };
+    }>(
+      `mutation { createOperator(input: { uscc: "91140500MA0K000058", name: "越界", divisionCode: "140522" }) {
+        __typename ... on ValidationError { issues { field message } } } }`,
+      {},
+      ROLE_CLAIMS.REGISTRAR_B,
+    );
+    expect(r.data?.createOperator).toEqual({
+      __typename: 'ValidationError',
+      issues: [
+        { field: 'input.divisionCode', message: '"140522" is outside your jurisdiction (division:140524)' },
+      ],
+    });
+  });
+});

@@ -9,6 +9,7 @@ import './vendors.js';
 import './personnel.js';
 import './exposures.js';
 import './assessments.js';
+import './audit.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

@@ -18,6 +18,7 @@ import { type Context, createContext } from './context.js';
 import { hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
 import type { Db } from './neo4j.js';
+import type { Principal } from './principal.js';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -70,8 +71,19 @@ const writeGate: Plugin<Context> = {
   },
 };
 
+const authorizationOf = (request: Request) => request.headers.get('authorization');
+
 export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): App {
   const verifier = new TokenVerifier(config.auth);
+  // Authenticate before the document is parsed: an anonymous caller learns nothing of the
+  // schema from validation errors, and pays no parsing. The context reuses the principal.
+  const principals = new WeakMap<Request, Principal>();
+  const authenticateFirst: Plugin = {
+    // onParams: after the audit plugin has seen the request's parameters, before GraphQL parsing.
+    async onParams({ request }) {
+      principals.set(request, await verifier.authenticate(authorizationOf(request)));
+    },
+  };
   const graphiql = config.graphiql && !config.hardening.production;
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -88,12 +100,17 @@ export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): A
     // Unexpected errors are masked: no stack, Cypher or host in a response.
     maskedErrors: true,
     context: async ({ request }) =>
-      createContext(db, config, await verifier.authenticate(request.headers.get('authorization'))),
+      createContext(
+        db,
+        config,
+        principals.get(request) ?? (await verifier.authenticate(authorizationOf(request))),
+      ),
     logging: config.logLevel,
     plugins: [
       healthEndpoints(db),
       ...hardeningPlugins(config.hardening),
-      ...auditPlugins(config.audit),
+      ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
+      authenticateFirst,
       writeGate,
     ],
   });

@@ -106,34 +106,25 @@ export class Db {
   }
 
   /** Runs several statements in one write transaction: all of them take effect or none. */
-  async writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.config.database,
-      defaultAccessMode: neo4j.session.WRITE,
-    });
-    try {
-      return await session.executeWrite(
-        (mtx: ManagedTransaction) => work(this.wrap(mtx)),
-        this.txConfig(name),
-      );
-    } catch (error) {
-      throw mapError(error);
-    } finally {
-      await session.close();
-    }
+  writeTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('write', name, work);
   }
 
   /** Several reads in one read transaction (a consistent snapshot). */
-  async readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  readTransaction<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('read', name, work);
+  }
+
+  private async transaction<T>(mode: 'read' | 'write', name: string, work: (tx: Tx) => Promise<T>) {
     const session = this.driver.session({
       database: this.config.database,
-      defaultAccessMode: neo4j.session.READ,
+      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const run = (mtx: ManagedTransaction) => work(this.wrap(mtx));
     try {
-      return await session.executeRead(
-        (mtx: ManagedTransaction) => work(this.wrap(mtx)),
-        this.txConfig(name),
-      );
+      return await (mode === 'read'
+        ? session.executeRead(run, this.txConfig(name))
+        : session.executeWrite(run, this.txConfig(name)));
     } catch (error) {
       throw mapError(error);
     } finally {

@@ -9,8 +9,9 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { ACCESS_KINDS, type AccessKind, type AccessRecord, type SystemRecord } from '../model.js';
 import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import { keysetParams, loadByKey, newId, scopedIds, toProps, toRecord } from './common.js';
 import { groupLists, groupPageRows, loadPerson } from './persons.js';
+import { toSystemRecord } from './systems.js';
 
 export const ACCESS_FIELDS = [
   'id',
@@ -23,44 +24,14 @@ export const ACCESS_FIELDS = [
 
 export const toAccess = (node: unknown) => toRecord<AccessRecord>(node, ACCESS_FIELDS);
 
-const SYSTEM_FIELDS = [
-  'id',
-  'name',
-  'operatorId',
-  'filingNumber',
-  'protectionLevel',
-  'businessInfoLevel',
-  'systemServiceLevel',
-  'status',
-  'levelDeterminedOn',
-  'filedOn',
-  'liveOn',
-  'decommissionedOn',
-  'description',
-] as const satisfies readonly (keyof SystemRecord)[];
-
 /** The system at the end of an access, read by this domain's own statement. Out of scope → null. */
 export function loadAccessSystem(ctx: Context, id: string): Promise<SystemRecord | null> {
-  return ctx
-    .loader<string, SystemRecord | null>('access.system', null, async (ids) => {
-      const rows = await ctx.db.run(q.systemsByIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(
-        rows.map((r) => [(r.node as SystemRecord).id, toRecord<SystemRecord>(r.node, SYSTEM_FIELDS)]),
-      );
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'access.system', q.systemsByIds, scopedIds, toSystemRecord, id);
 }
 
 /** Batched by id; accesses to systems outside the caller's scope resolve to null. */
 export function loadAccess(ctx: Context, id: string): Promise<AccessRecord | null> {
-  return ctx
-    .loader<string, AccessRecord | null>('access.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as AccessRecord).id, toAccess(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'access.byId', q.byIds, scopedIds, toAccess, id);
 }
 
 /** Accesses of a person (valid on `activeOn` when given); one statement per request level. */
@@ -84,9 +55,7 @@ export async function accessesBySystems(
   const rows = await ctx.db.run(q.bySystems, {
     parentIds: systemIds,
     activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
   return groupPageRows(rows, toAccess);
 }

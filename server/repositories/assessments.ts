@@ -15,11 +15,26 @@ import {
   type SystemRecord,
   type VendorRecord,
 } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { normalizeIsoDate } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toDbDate, toProps, toRecord } from './common.js';
-import { badFilter, loadScopedSystem, todayInChina, toSystemRecord } from './exposures.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  newId,
+  publicIds,
+  scopedIds,
+  toDbDate,
+  todayInChina,
+  toOptional,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
+import { badFilter, loadScopedSystem } from './exposures.js';
+import { toSystemRecord } from './systems.js';
+import { toVendor } from './vendors.js';
 
 export const ASSESSMENT_FIELDS = [
   'id',
@@ -31,18 +46,6 @@ export const ASSESSMENT_FIELDS = [
   'vendorId',
 ] as const satisfies readonly (keyof AssessmentRecord)[];
 
-export const VENDOR_RECORD_FIELDS = [
-  'id',
-  'uscc',
-  'name',
-  'registrationStatus',
-  'registeredOn',
-  'registrationNumber',
-] as const satisfies readonly (keyof VendorRecord)[];
-
-const toVendorRecord = (node: unknown): VendorRecord | null =>
-  node ? toRecord<VendorRecord>(node, VENDOR_RECORD_FIELDS) : null;
-
 /** An assessment with its system and performing vendor, read in the same statement. */
 export interface AssessmentRow extends AssessmentRecord {
   system: SystemRecord | null;
@@ -53,8 +56,8 @@ export function toAssessment(node: unknown): AssessmentRow {
   const n = node as { system?: unknown; vendor?: unknown } | null;
   return {
     ...toRecord<AssessmentRecord>(node, ASSESSMENT_FIELDS),
-    system: toSystemRecord(n?.system),
-    vendor: toVendorRecord(n?.vendor),
+    system: toOptional(n?.system, toSystemRecord),
+    vendor: toOptional(n?.vendor, toVendor),
   };
 }
 
@@ -63,9 +66,6 @@ export function passed(conclusion: Conclusion | null): boolean | null {
   if (conclusion === null) return null;
   return conclusion !== 'POOR';
 }
-
-const keyed = (rows: Record<string, unknown>[]) =>
-  rows.map((r): Keyed<AssessmentRow> => ({ sortKey: r.sortKey as string, node: toAssessment(r.node) }));
 
 export interface AssessmentFilter {
   /** Database ids (already decoded). */
@@ -102,27 +102,18 @@ export async function listAssessments(ctx: Context, filter: AssessmentFilter, pa
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return keyed(rows);
+  return keyedRows(rows, toAssessment);
 }
 
 export async function countAssessments(ctx: Context, filter: AssessmentFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id; out-of-scope ids resolve to null. */
 export function loadAssessment(ctx: Context, id: string): Promise<AssessmentRow | null> {
-  return ctx
-    .loader<string, AssessmentRow | null>('assessment.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as AssessmentRecord).id, toAssessment(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'assessment.byId', q.byIds, scopedIds, toAssessment, id);
 }
 
 /** Assessments of several systems in one statement (System.assessments). */
@@ -136,9 +127,7 @@ export function listAssessmentsOfSystems(
     scope: ctx.principal.scope,
     parentIds,
     kind,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 
@@ -147,9 +136,7 @@ export function listAssessmentsOfVendors(ctx: Context, parentIds: readonly strin
   return ctx.db.run(q.byVendors, {
     scope: ctx.principal.scope,
     parentIds,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 
@@ -169,13 +156,7 @@ export function loadLastAssessment(
 }
 
 function loadVendor(ctx: Context, id: string): Promise<VendorRecord | null> {
-  return ctx
-    .loader<string, VendorRecord | null>('assessments.vendorById', null, async (ids) => {
-      const rows = await ctx.db.run(q.vendorsByIds, { ids });
-      const found = new Map(rows.map((r) => [(r.node as VendorRecord).id, toVendorRecord(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'assessments.vendorById', q.vendorsByIds, publicIds, toVendor, id);
 }
 
 // ---------------------------------------------------------------------------------------------------

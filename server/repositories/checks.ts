@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { type BackgroundCheckRecord, CHECK_STATUSES, type CheckStatus } from '../model.js';
 import { checkDateOrder } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import { loadByKey, newId, scopedIds, toProps, toRecord } from './common.js';
 import { groupLists, loadPerson } from './persons.js';
 
 export const CHECK_FIELDS = [
@@ -31,13 +31,7 @@ export function isCheckValidOn(check: BackgroundCheckRecord, date: string): bool
 
 /** Batched by id; checks of persons outside the caller's scope resolve to null. */
 export function loadCheck(ctx: Context, id: string): Promise<BackgroundCheckRecord | null> {
-  return ctx
-    .loader<string, BackgroundCheckRecord | null>('check.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as BackgroundCheckRecord).id, toCheck(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'check.byId', q.byIds, scopedIds, toCheck, id);
 }
 
 /** Every check of a person, most recent first; one statement for all persons of the request level. */

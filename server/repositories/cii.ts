@@ -8,9 +8,19 @@ import type { Context } from '../context.js';
 import { cii as q } from '../cypher.generated.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { CriticalInfrastructureRecord, MembershipRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  nestedWindowPages,
+  newId,
+  scopedIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 import { loadDepartment } from './departments.js';
 import { loadSectorByCode, SECTOR_CODE } from './sectors.js';
 import { loadSystem } from './systems.js';
@@ -58,106 +68,47 @@ export async function listCii(ctx: Context, filter: CiiFilter, page: PageParams)
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map(
-    (r): Keyed<CriticalInfrastructureRecord> => ({ sortKey: r.sortKey as string, node: toCii(r.node) }),
-  );
+  return keyedRows(rows, toCii);
 }
 
 export async function countCii(ctx: Context, filter: CiiFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id through the request's DataLoader; out-of-scope ids resolve to null. */
 export function loadCii(ctx: Context, id: string): Promise<CriticalInfrastructureRecord | null> {
-  return ctx
-    .loader<string, CriticalInfrastructureRecord | null>('cii.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as CriticalInfrastructureRecord).id, toCii(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'cii.byId', q.byIds, scopedIds, toCii, id);
 }
 
 /** Batched by id; memberships whose system is out of scope resolve to null. */
 export function loadMembership(ctx: Context, id: string): Promise<MembershipRecord | null> {
-  return ctx
-    .loader<string, MembershipRecord | null>('cii.membershipById', null, async (ids) => {
-      const rows = await ctx.db.run(q.membershipsByIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as MembershipRecord).id, toMembership(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'cii.membershipById', q.membershipsByIds, scopedIds, toMembership, id);
 }
-
-const pageParams = (page: PageParams) => ({
-  afterKey: page.afterKey,
-  afterId: page.afterId,
-  limit: page.limit,
-});
 
 /** CII designations each department identified: one statement for all departments. */
 export function ciiOfDepartments(ctx: Context, departmentIds: readonly string[], page: PageParams) {
   return ctx.db.run(q.byDepartments, {
     scope: ctx.principal.scope,
     parentIds: departmentIds,
-    ...pageParams(page),
+    ...keysetParams(page),
   });
 }
 
 /** CII designations in each sector (by sector id): one statement for all sectors. */
 export function ciiOfSectors(ctx: Context, sectorIds: readonly string[], page: PageParams) {
-  return ctx.db.run(q.bySectors, { scope: ctx.principal.scope, parentIds: sectorIds, ...pageParams(page) });
+  return ctx.db.run(q.bySectors, { scope: ctx.principal.scope, parentIds: sectorIds, ...keysetParams(page) });
 }
 
 /** Memberships (systems) of each CII, optionally valid on `activeOn`: one statement for all. */
-export function membershipsOfCii(
-  ctx: Context,
-  ciiIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) {
-  return ctx.db.run(q.membershipsByCii, {
-    scope: ctx.principal.scope,
-    parentIds: ciiIds,
-    activeOn,
-    ...pageParams(page),
-  });
-}
+export const membershipsOfCii = nestedWindowPages(q.membershipsByCii);
 
 /** CII memberships of each system, optionally valid on `activeOn`: one statement for all. */
-export function membershipsOfSystems(
-  ctx: Context,
-  systemIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) {
-  return ctx.db.run(q.membershipsBySystem, {
-    scope: ctx.principal.scope,
-    parentIds: systemIds,
-    activeOn,
-    ...pageParams(page),
-  });
-}
+export const membershipsOfSystems = nestedWindowPages(q.membershipsBySystem);
 
 /** Distinct operators of each CII's systems: one statement for all. */
-export function operatorsOfCii(
-  ctx: Context,
-  ciiIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) {
-  return ctx.db.run(q.operatorsByCii, {
-    scope: ctx.principal.scope,
-    parentIds: ciiIds,
-    activeOn,
-    ...pageParams(page),
-  });
-}
+export const operatorsOfCii = nestedWindowPages(q.operatorsByCii);
 
 export interface CiiInput {
   name?: string | null;

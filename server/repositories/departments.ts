@@ -4,9 +4,20 @@ import type { Context } from '../context.js';
 import { departments as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { ProtectionDepartmentRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { Row } from '../neo4j.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  publicIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 import { loadSectorByCode, SECTOR_CODE } from './sectors.js';
 
 export const DEPARTMENT_FIELDS = [
@@ -29,43 +40,29 @@ const sectorParam = (f: DepartmentFilter) => f.sectorCode?.trim().toUpperCase() 
 export async function listDepartments(ctx: Context, filter: DepartmentFilter, page: PageParams) {
   const rows = await ctx.db.run(q.list, {
     sectorCode: sectorParam(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map(
-    (r): Keyed<ProtectionDepartmentRecord> => ({ sortKey: r.sortKey as string, node: toDepartment(r.node) }),
-  );
+  return keyedRows(rows, toDepartment);
 }
 
 export async function countDepartments(ctx: Context, filter: DepartmentFilter) {
-  const [row] = await ctx.db.run(q.count, { sectorCode: sectorParam(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { sectorCode: sectorParam(filter) }));
 }
 
 /** Batched by id through the request's DataLoader, with the department's sector codes. */
 export function loadDepartment(ctx: Context, id: string): Promise<DepartmentWithSectors | null> {
-  return ctx
-    .loader<string, DepartmentWithSectors | null>('department.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { ids });
-      const found = new Map(
-        rows.map((r) => [
-          (r.node as ProtectionDepartmentRecord).id,
-          { ...toDepartment(r.node), sectorCodes: (r.sectorCodes as string[]) ?? [] },
-        ]),
-      );
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  const withSectors = (node: unknown, row: Row): DepartmentWithSectors => ({
+    ...toDepartment(node),
+    sectorCodes: (row.sectorCodes as string[]) ?? [],
+  });
+  return loadByKey(ctx, 'department.byId', q.byIds, publicIds, withSectors, id);
 }
 
 /** Departments responsible for each sector (by sector id): one statement for all sectors. */
 export function departmentsOfSectors(ctx: Context, sectorIds: readonly string[], page: PageParams) {
   return ctx.db.run(q.bySectors, {
     parentIds: sectorIds,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 

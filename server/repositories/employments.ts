@@ -8,9 +8,10 @@ import { employments as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { EmployerKind, EmploymentRecord, OperatorRecord, VendorRecord } from '../model.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import { loadByKey, newId, scopedIds, toProps, toRecord } from './common.js';
 import { toOperator } from './operators.js';
 import { groupLists, loadPerson } from './persons.js';
+import { toVendor } from './vendors.js';
 
 export const EMPLOYMENT_FIELDS = [
   'id',
@@ -29,15 +30,6 @@ export const toEmployment = (node: unknown) => {
   return record;
 };
 
-const VENDOR_FIELDS = [
-  'id',
-  'uscc',
-  'name',
-  'registrationStatus',
-  'registeredOn',
-  'registrationNumber',
-] as const satisfies readonly (keyof VendorRecord)[];
-
 /** An employer as read by this domain: the record plus which kind of node it is. */
 export type Employer =
   | { kind: 'VENDOR'; record: VendorRecord }
@@ -54,7 +46,7 @@ export function loadEmployer(ctx: Context, id: string): Promise<Employer | null>
         found.set(
           node.id,
           r.label === 'Vendor'
-            ? { kind: 'VENDOR', record: toRecord<VendorRecord>(node, VENDOR_FIELDS) }
+            ? { kind: 'VENDOR', record: toVendor(node) }
             : { kind: 'OPERATOR', record: toOperator(node) },
         );
       }
@@ -65,13 +57,7 @@ export function loadEmployer(ctx: Context, id: string): Promise<Employer | null>
 
 /** Batched by id; employments at employers outside the caller's scope resolve to null. */
 export function loadEmployment(ctx: Context, id: string): Promise<EmploymentRecord | null> {
-  return ctx
-    .loader<string, EmploymentRecord | null>('employment.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as EmploymentRecord).id, toEmployment(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'employment.byId', q.byIds, scopedIds, toEmployment, id);
 }
 
 /** Employments of a person (valid on `activeOn` when given); one statement per request level. */

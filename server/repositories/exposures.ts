@@ -14,7 +14,7 @@ import { exposures as q } from '../cypher.generated.js';
 import { ConflictError, type FieldIssue, NotFoundError } from '../errors.js';
 import type { ExposureRecord, SystemRecord } from '../model.js';
 import { ConstraintConflict } from '../neo4j.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import {
   normalizeCidr,
   normalizeDomain,
@@ -23,7 +23,21 @@ import {
   normalizeProtocol,
 } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  newId,
+  scopedIds,
+  todayInChina,
+  toOptional,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
+import { toSystemRecord } from './systems.js';
+
+export { todayInChina } from './common.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Address keys
@@ -72,26 +86,6 @@ function isIpv6Cidr(normalized: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Records
 
-export const SYSTEM_RECORD_FIELDS = [
-  'id',
-  'name',
-  'operatorId',
-  'filingNumber',
-  'protectionLevel',
-  'businessInfoLevel',
-  'systemServiceLevel',
-  'status',
-  'levelDeterminedOn',
-  'filedOn',
-  'liveOn',
-  'decommissionedOn',
-  'description',
-] as const satisfies readonly (keyof SystemRecord)[];
-
-/** A system node map returned by this domain's statements (`s {.*, operatorId: o.id}`) → SystemRecord. */
-export const toSystemRecord = (node: unknown): SystemRecord | null =>
-  node ? toRecord<SystemRecord>(node, SYSTEM_RECORD_FIELDS) : null;
-
 export const EXPOSURE_FIELDS = [
   'id',
   'ip',
@@ -110,7 +104,7 @@ export interface ExposureRow extends ExposureRecord {
 
 export function toExposure(node: unknown): ExposureRow {
   const record = toRecord<ExposureRecord>(node, EXPOSURE_FIELDS);
-  return { ...record, system: toSystemRecord((node as { system?: unknown } | null)?.system) };
+  return { ...record, system: toOptional((node as { system?: unknown } | null)?.system, toSystemRecord) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -203,27 +197,18 @@ export async function listExposures(ctx: Context, filter: ExposureFilter, page: 
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...params,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<ExposureRow> => ({ sortKey: r.sortKey as string, node: toExposure(r.node) }));
+  return keyedRows(rows, toExposure);
 }
 
 export async function countExposures(ctx: Context, filter: ExposureFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id; out-of-scope ids (and unmatched exposures without full scope) resolve to null. */
 export function loadExposure(ctx: Context, id: string): Promise<ExposureRow | null> {
-  return ctx
-    .loader<string, ExposureRow | null>('exposure.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as ExposureRecord).id, toExposure(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'exposure.byId', q.byIds, scopedIds, toExposure, id);
 }
 
 /** Exposures of several systems in one statement (System.exposures). */
@@ -231,22 +216,14 @@ export async function listExposuresOfSystems(ctx: Context, parentIds: readonly s
   const rows = await ctx.db.run(q.bySystems, {
     scope: ctx.principal.scope,
     parentIds,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
   return rows;
 }
 
 /** A system by id as this domain reads it (scoped; null when absent or out of scope). Batched. */
 export function loadScopedSystem(ctx: Context, id: string): Promise<SystemRecord | null> {
-  return ctx
-    .loader<string, SystemRecord | null>('exposures.systemById', null, async (ids) => {
-      const rows = await ctx.db.run(q.systemsByIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as SystemRecord).id, toSystemRecord(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'exposures.systemById', q.systemsByIds, scopedIds, toSystemRecord, id);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -262,11 +239,6 @@ export interface ExposureInput {
   lastSeen?: string | null;
   /** Database id of the exposed system; null (update) unlinks, undefined leaves the link as it is. */
   systemId?: string | null;
-}
-
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 type ExposureProps = Partial<Omit<ExposureRecord, 'id'>> & { ipKey?: string };

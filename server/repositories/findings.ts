@@ -13,12 +13,22 @@ import {
   type FindingSeverity,
   type FindingStatus,
 } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { normalizeIsoDate } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
 import { loadAssessment } from './assessments.js';
-import { newId, toProps, toRecord } from './common.js';
-import { badFilter, todayInChina } from './exposures.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  newId,
+  scopedIds,
+  todayInChina,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
+import { badFilter } from './exposures.js';
 
 export const FINDING_FIELDS = [
   'id',
@@ -62,27 +72,18 @@ export async function listFindings(ctx: Context, filter: FindingFilter, page: Pa
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<FindingRecord> => ({ sortKey: r.sortKey as string, node: toFinding(r.node) }));
+  return keyedRows(rows, toFinding);
 }
 
 export async function countFindings(ctx: Context, filter: FindingFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id; out-of-scope ids resolve to null. */
 export function loadFinding(ctx: Context, id: string): Promise<FindingRecord | null> {
-  return ctx
-    .loader<string, FindingRecord | null>('finding.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as FindingRecord).id, toFinding(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'finding.byId', q.byIds, scopedIds, toFinding, id);
 }
 
 /** Findings of several assessments in one statement (Assessment.findings). */
@@ -90,9 +91,7 @@ export function listFindingsOfAssessments(ctx: Context, parentIds: readonly stri
   return ctx.db.run(q.byAssessments, {
     scope: ctx.principal.scope,
     parentIds,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 

@@ -7,7 +7,7 @@ import type { LinkRecord } from '../model.js';
 import type { PageParams } from '../pagination.js';
 import { normalizeProtocol } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import { keysetParams, loadByKey, mapConflicts, newId, scopedIds, toProps, toRecord } from './common.js';
 import { loadSystem } from './systems.js';
 
 export const LINK_FIELDS = [
@@ -27,13 +27,7 @@ export type LinkDirection = (typeof LINK_DIRECTIONS)[number];
 
 /** Batched by id; a link is visible when either end system is in the caller's scope. */
 export function loadLink(ctx: Context, id: string): Promise<LinkRecord | null> {
-  return ctx
-    .loader<string, LinkRecord | null>('link.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as LinkRecord).id, toLink(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'link.byId', q.byIds, scopedIds, toLink, id);
 }
 
 /** One batched statement for the links of every system asking with the same arguments. */
@@ -49,9 +43,7 @@ export async function linksBySystems(
     parentIds: systemIds,
     direction,
     activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 

@@ -4,9 +4,19 @@ import type { Context } from '../context.js';
 import { operators as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { OperatorRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  scopedIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 import { loadSectorByCode } from './sectors.js';
 
 export const OPERATOR_FIELDS = [
@@ -42,27 +52,18 @@ export async function listOperators(ctx: Context, filter: OperatorFilter, page: 
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<OperatorRecord> => ({ sortKey: r.sortKey as string, node: toOperator(r.node) }));
+  return keyedRows(rows, toOperator);
 }
 
 export async function countOperators(ctx: Context, filter: OperatorFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id through the request's DataLoader; out-of-scope ids resolve to null. */
 export function loadOperator(ctx: Context, id: string): Promise<OperatorRecord | null> {
-  return ctx
-    .loader<string, OperatorRecord | null>('operator.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as OperatorRecord).id, toOperator(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'operator.byId', q.byIds, scopedIds, toOperator, id);
 }
 
 export interface OperatorInput {

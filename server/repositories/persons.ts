@@ -11,7 +11,17 @@ import type { CheckStatus, EmployerKind, PersonRecord } from '../model.js';
 import type { Keyed, PageParams } from '../pagination.js';
 import { hashResidentId, maskResidentId } from '../validation/identifiers.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  scopedIds,
+  todayInChina,
+  toRecord,
+  totalOf,
+} from './common.js';
 
 export const PERSON_FIELDS = [
   'id',
@@ -20,11 +30,6 @@ export const PERSON_FIELDS = [
 ] as const satisfies readonly (keyof PersonRecord)[];
 
 export const toPerson = (node: unknown) => toRecord<PersonRecord>(node, PERSON_FIELDS);
-
-/** Today's date (YYYY-MM-DD) in China Standard Time (UTC+8, no daylight saving). */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** A page of a batched nested list plus the parent's total over all pages. */
 export interface NestedRows<T> {
@@ -75,7 +80,7 @@ function filterParams(ctx: Context, f: PersonFilter) {
     checkStatus: f.checkStatus ?? null,
     employerId: f.employer?.id ?? null,
     employerLabel: f.employer ? (f.employer.kind === 'VENDOR' ? 'Vendor' : 'Operator') : null,
-    today: chinaToday(),
+    today: todayInChina(),
   };
 }
 
@@ -83,27 +88,18 @@ export async function listPersons(ctx: Context, filter: PersonFilter, page: Page
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(ctx, filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<PersonRecord> => ({ sortKey: r.sortKey as string, node: toPerson(r.node) }));
+  return keyedRows(rows, toPerson);
 }
 
 export async function countPersons(ctx: Context, filter: PersonFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(ctx, filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(ctx, filter) }));
 }
 
 /** Batched by id through the request's DataLoader; out-of-scope ids resolve to null. */
 export function loadPerson(ctx: Context, id: string): Promise<PersonRecord | null> {
-  return ctx
-    .loader<string, PersonRecord | null>('person.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as PersonRecord).id, toPerson(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'person.byId', q.byIds, scopedIds, toPerson, id);
 }
 
 export interface PersonNestedArgs {
@@ -121,9 +117,7 @@ export async function personsByVendors(
   const rows = await ctx.db.run(q.byVendors, {
     parentIds: vendorIds,
     activeOn: args.activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
   return groupPageRows(rows, toPerson);
 }
@@ -139,9 +133,7 @@ export async function personsByOperators(
     parentIds: operatorIds,
     activeOn: args.activeOn,
     keyPositionOnly: args.keyPositionOnly ?? false,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
   return groupPageRows(rows, toPerson);
 }

@@ -4,9 +4,19 @@ import type { Context } from '../context.js';
 import { policeUnits as q } from '../cypher.generated.js';
 import { NotFoundError } from '../errors.js';
 import type { PoliceUnitRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  publicIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 
 export const POLICE_UNIT_FIELDS = [
   'id',
@@ -18,43 +28,32 @@ export const toPoliceUnit = (node: unknown) => toRecord<PoliceUnitRecord>(node, 
 
 export async function listPoliceUnits(ctx: Context, page: PageParams) {
   const rows = await ctx.db.run(q.list, {
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map(
-    (r): Keyed<PoliceUnitRecord> => ({ sortKey: r.sortKey as string, node: toPoliceUnit(r.node) }),
-  );
+  return keyedRows(rows, toPoliceUnit);
 }
 
 export async function countPoliceUnits(ctx: Context) {
-  const [row] = await ctx.db.run(q.count, {});
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, {}));
 }
 
 export function loadPoliceUnit(ctx: Context, id: string): Promise<PoliceUnitRecord | null> {
-  return ctx
-    .loader<string, PoliceUnitRecord | null>('policeUnit.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { ids });
-      const found = new Map(rows.map((r) => [(r.node as PoliceUnitRecord).id, toPoliceUnit(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'policeUnit.byId', q.byIds, publicIds, toPoliceUnit, id);
 }
 
 export function loadPoliceUnitByDivision(
   ctx: Context,
   divisionCode: string,
 ): Promise<PoliceUnitRecord | null> {
-  return ctx
-    .loader<string, PoliceUnitRecord | null>('policeUnit.byDivision', null, async (codes) => {
-      const rows = await ctx.db.run(q.byDivisions, { codes });
-      const found = new Map(
-        rows.map((r) => [(r.node as PoliceUnitRecord).divisionCode, toPoliceUnit(r.node)]),
-      );
-      return codes.map((c) => found.get(c as PoliceUnitRecord['divisionCode']) ?? null);
-    })
-    .load(divisionCode.trim());
+  return loadByKey(
+    ctx,
+    'policeUnit.byDivision',
+    q.byDivisions,
+    (codes) => ({ codes }),
+    toPoliceUnit,
+    divisionCode.trim(),
+    'divisionCode',
+  );
 }
 
 export interface PoliceUnitInput {

@@ -7,9 +7,19 @@ import type { Context } from '../context.js';
 import { products as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { ProductRecord, ProductUseRecord, SupplyRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  nestedWindowPages,
+  newId,
+  scopedIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 import { loadSystem } from './systems.js';
 import { checkEnd, loadVendor } from './vendors.js';
 
@@ -59,75 +69,35 @@ export async function listProducts(ctx: Context, filter: ProductFilter, page: Pa
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<ProductRecord> => ({ sortKey: r.sortKey as string, node: toProduct(r.node) }));
+  return keyedRows(rows, toProduct);
 }
 
 export async function countProducts(ctx: Context, filter: ProductFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 export function loadProduct(ctx: Context, id: string): Promise<ProductRecord | null> {
-  return ctx
-    .loader<string, ProductRecord | null>('product.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as ProductRecord).id, toProduct(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'product.byId', q.byIds, scopedIds, toProduct, id);
 }
 
 export function loadSupply(ctx: Context, id: string): Promise<SupplyRecord | null> {
-  return ctx
-    .loader<string, SupplyRecord | null>('supply.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.supplyByIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as SupplyRecord).id, toSupply(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'supply.byId', q.supplyByIds, scopedIds, toSupply, id);
 }
 
 export function loadProductUse(ctx: Context, id: string): Promise<ProductUseRecord | null> {
-  return ctx
-    .loader<string, ProductUseRecord | null>('productUse.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.useByIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as ProductUseRecord).id, toProductUse(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'productUse.byId', q.useByIds, scopedIds, toProductUse, id);
 }
 
-type Nested = (
-  ctx: Context,
-  parentIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) => Promise<Record<string, unknown>[]>;
-
-const nested =
-  (statement: typeof q.suppliesOfVendors): Nested =>
-  (ctx, parentIds, activeOn, page) =>
-    ctx.db.run(statement, {
-      scope: ctx.principal.scope,
-      parentIds,
-      activeOn,
-      afterKey: page.afterKey,
-      afterId: page.afterId,
-      limit: page.limit,
-    });
-
 /** Rows `{parentId, rows}` (toSupply) of each vendor's supplies: one statement for the batch. */
-export const suppliesOfVendors = nested(q.suppliesOfVendors);
+export const suppliesOfVendors = nestedWindowPages(q.suppliesOfVendors);
 /** Rows `{parentId, rows}` (toSupply) of each product's supplies: one statement for the batch. */
-export const suppliesOfProducts = nested(q.suppliesOfProducts);
+export const suppliesOfProducts = nestedWindowPages(q.suppliesOfProducts);
 /** Rows `{parentId, rows}` (toProductUse) of each system's product uses: one statement for the batch. */
-export const usesOfSystems = nested(q.usesOfSystems);
+export const usesOfSystems = nestedWindowPages(q.usesOfSystems);
 /** Rows `{parentId, rows}` (toProductUse) of each product's uses: one statement for the batch. */
-export const usesOfProducts = nested(q.usesOfProducts);
+export const usesOfProducts = nestedWindowPages(q.usesOfProducts);
 
 export interface ProductInput {
   name?: string | null;

@@ -4,9 +4,18 @@ import type { Context } from '../context.js';
 import { sectors as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { SectorRecord } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  publicIds,
+  toProps,
+  toRecord,
+} from './common.js';
 
 export const SECTOR_FIELDS = [
   'id',
@@ -17,42 +26,26 @@ export const SECTOR_FIELDS = [
 export const toSector = (node: unknown) => toRecord<SectorRecord>(node, SECTOR_FIELDS);
 
 export function loadSectorByCode(ctx: Context, code: string): Promise<SectorRecord | null> {
-  return ctx
-    .loader<string, SectorRecord | null>('sector.byCode', null, async (codes) => {
-      const rows = await ctx.db.run(q.byCodes, { codes });
-      const found = new Map(rows.map((r) => [(r.node as SectorRecord).code, toSector(r.node)]));
-      return codes.map((c) => found.get(c) ?? null);
-    })
-    .load(code);
+  return loadByKey(ctx, 'sector.byCode', q.byCodes, (codes) => ({ codes }), toSector, code, 'code');
 }
 
 export async function listSectors(ctx: Context, page: PageParams) {
   const rows = await ctx.db.run(q.list, {
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<SectorRecord> => ({ sortKey: r.sortKey as string, node: toSector(r.node) }));
+  return keyedRows(rows, toSector);
 }
 
 /** Batched by id through the request's DataLoader (node(id:)). */
 export function loadSector(ctx: Context, id: string): Promise<SectorRecord | null> {
-  return ctx
-    .loader<string, SectorRecord | null>('sector.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { ids });
-      const found = new Map(rows.map((r) => [(r.node as SectorRecord).id, toSector(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'sector.byId', q.byIds, publicIds, toSector, id);
 }
 
 /** Sectors each protection department is responsible for (one statement for all departments). */
 export async function sectorsOfDepartments(ctx: Context, departmentIds: readonly string[], page: PageParams) {
   return ctx.db.run(q.byDepartments, {
     parentIds: departmentIds,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 

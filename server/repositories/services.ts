@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.js';
 import { SERVICE_KINDS, type ServiceKind, type ServiceRecord } from '../model.js';
 import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
+import { keysetParams, loadByKey, nestedWindowPages, newId, scopedIds, toProps, toRecord } from './common.js';
 import { loadSystem } from './systems.js';
 import { checkEnd, loadVendor } from './vendors.js';
 
@@ -28,13 +28,7 @@ export const toService = (node: unknown) => {
 };
 
 export function loadService(ctx: Context, id: string): Promise<ServiceRecord | null> {
-  return ctx
-    .loader<string, ServiceRecord | null>('service.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as ServiceRecord).id, toService(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'service.byId', q.byIds, scopedIds, toService, id);
 }
 
 export interface ServiceListArgs {
@@ -42,58 +36,26 @@ export interface ServiceListArgs {
   kind?: ServiceKind | null;
 }
 
+/** Services of each parent of the batch (systems or vendors), rows `{parentId, rows}` (toService). */
+const servicesOfParents =
+  (statement: typeof q.ofSystems) =>
+  (ctx: Context, parentIds: readonly string[], args: ServiceListArgs, page: PageParams) =>
+    ctx.db.run(statement, {
+      scope: ctx.principal.scope,
+      parentIds,
+      activeOn: args.activeOn ?? null,
+      kind: args.kind ?? null,
+      ...keysetParams(page),
+    });
+
 /** Services to each system of the batch, rows `{parentId, rows}` (toService): one statement for all parents. */
-export function servicesOfSystems(
-  ctx: Context,
-  systemIds: readonly string[],
-  args: ServiceListArgs,
-  page: PageParams,
-) {
-  return ctx.db.run(q.ofSystems, {
-    scope: ctx.principal.scope,
-    parentIds: systemIds,
-    activeOn: args.activeOn ?? null,
-    kind: args.kind ?? null,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
-  });
-}
+export const servicesOfSystems = servicesOfParents(q.ofSystems);
 
 /** Services of each vendor of the batch (to systems in scope), rows `{parentId, rows}`: one statement. */
-export function servicesOfVendors(
-  ctx: Context,
-  vendorIds: readonly string[],
-  args: ServiceListArgs,
-  page: PageParams,
-) {
-  return ctx.db.run(q.ofVendors, {
-    scope: ctx.principal.scope,
-    parentIds: vendorIds,
-    activeOn: args.activeOn ?? null,
-    kind: args.kind ?? null,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
-  });
-}
+export const servicesOfVendors = servicesOfParents(q.ofVendors);
 
 /** Distinct vendors directly serving each system of the batch, rows `{parentId, rows}` (toVendor): one statement. */
-export function vendorsOfSystems(
-  ctx: Context,
-  systemIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-): Promise<Record<string, unknown>[]> {
-  return ctx.db.run(q.vendorsOfSystems, {
-    scope: ctx.principal.scope,
-    parentIds: systemIds,
-    activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
-  });
-}
+export const vendorsOfSystems = nestedWindowPages(q.vendorsOfSystems);
 
 export interface ServiceInput {
   vendorId: string;

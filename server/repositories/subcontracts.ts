@@ -4,10 +4,9 @@ import type { Context } from '../context.js';
 import { subcontracts as q } from '../cypher.generated.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { SubcontractRecord } from '../model.js';
-import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { newId, toProps, toRecord } from './common.js';
-import { checkEnd, chinaToday, loadVendor } from './vendors.js';
+import { loadByKey, nestedWindowPages, newId, scopedIds, todayInChina, toProps, toRecord } from './common.js';
+import { checkEnd, loadVendor } from './vendors.js';
 
 /** How far downstream a new subcontract is checked for closing a cycle. */
 export const CYCLE_HOPS = 10;
@@ -23,48 +22,14 @@ export const SUBCONTRACT_FIELDS = [
 export const toSubcontract = (node: unknown) => toRecord<SubcontractRecord>(node, SUBCONTRACT_FIELDS);
 
 export function loadSubcontract(ctx: Context, id: string): Promise<SubcontractRecord | null> {
-  return ctx
-    .loader<string, SubcontractRecord | null>('subcontract.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as SubcontractRecord).id, toSubcontract(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'subcontract.byId', q.byIds, scopedIds, toSubcontract, id);
 }
 
 /** Subcontracts each contractor of the batch gives out, rows `{parentId, rows}`: one statement. */
-export function subcontractsOfContractors(
-  ctx: Context,
-  vendorIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) {
-  return ctx.db.run(q.ofContractors, {
-    scope: ctx.principal.scope,
-    parentIds: vendorIds,
-    activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
-  });
-}
+export const subcontractsOfContractors = nestedWindowPages(q.ofContractors);
 
 /** Subcontracts each subcontractor of the batch takes, rows `{parentId, rows}`: one statement. */
-export function subcontractsOfSubcontractors(
-  ctx: Context,
-  vendorIds: readonly string[],
-  activeOn: string | null,
-  page: PageParams,
-) {
-  return ctx.db.run(q.ofSubcontractors, {
-    scope: ctx.principal.scope,
-    parentIds: vendorIds,
-    activeOn,
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
-  });
-}
+export const subcontractsOfSubcontractors = nestedWindowPages(q.ofSubcontractors);
 
 export interface SubcontractInput {
   contractorId: string;
@@ -93,7 +58,7 @@ export async function addSubcontract(ctx: Context, input: SubcontractInput): Pro
   const [cycle] = await ctx.db.run(q.reaches, {
     startId: subcontractor.id,
     targetId: contractor.id,
-    today: chinaToday(),
+    today: todayInChina(),
   });
   if (cycle?.reaches === true) {
     throw new ValidationError([

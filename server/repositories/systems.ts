@@ -4,9 +4,19 @@ import type { Context } from '../context.js';
 import { systems as q } from '../cypher.generated.js';
 import { NotFoundError } from '../errors.js';
 import { SYSTEM_STATUSES, type SystemRecord, type SystemStatus } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  scopedIds,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 import { loadOperator } from './operators.js';
 
 export const SYSTEM_FIELDS = [
@@ -32,8 +42,11 @@ export const SYSTEM_FIELDS = [
  */
 export type SystemRow = SystemRecord & { isCii?: boolean };
 
+/** A system node map (`s {.*, operatorId: o.id}`) → SystemRecord, as other domains' statements return it. */
+export const toSystemRecord = (node: unknown) => toRecord<SystemRecord>(node, SYSTEM_FIELDS);
+
 export function toSystem(node: unknown): SystemRow {
-  const record: SystemRow = toRecord<SystemRecord>(node, SYSTEM_FIELDS);
+  const record: SystemRow = toSystemRecord(node);
   const isCii = (node as { isCii?: unknown } | null)?.isCii;
   if (typeof isCii === 'boolean') record.isCii = isCii;
   return record;
@@ -69,16 +82,13 @@ export async function listSystems(ctx: Context, filter: SystemFilter, page: Page
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     filter: filterParam(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<SystemRow> => ({ sortKey: r.sortKey as string, node: toSystem(r.node) }));
+  return keyedRows(rows, toSystem);
 }
 
 export async function countSystems(ctx: Context, filter: SystemFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, filter: filterParam(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, filter: filterParam(filter) }));
 }
 
 /** One batched statement for the systems of every operator asking with the same filter and page. */
@@ -92,21 +102,13 @@ export async function systemsByOperators(
     scope: ctx.principal.scope,
     parentIds: operatorIds,
     filter: filterParam(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
 }
 
 /** Batched by id through the request's DataLoader; out-of-scope ids resolve to null. */
 export function loadSystem(ctx: Context, id: string): Promise<SystemRow | null> {
-  return ctx
-    .loader<string, SystemRow | null>('system.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as SystemRecord).id, toSystem(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'system.byId', q.byIds, scopedIds, toSystem, id);
 }
 
 /** Whether a system is part of a CII today, batched per request (for systems loaded elsewhere). */

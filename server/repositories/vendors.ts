@@ -10,9 +10,20 @@ import {
   type VendorRecord,
   type WindowedRecord,
 } from '../model.js';
-import type { Keyed, PageParams } from '../pagination.js';
+import type { PageParams } from '../pagination.js';
 import { InputValidator } from '../validation/input.js';
-import { mapConflicts, newId, toProps, toRecord } from './common.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  mapConflicts,
+  newId,
+  scopedIds,
+  todayInChina,
+  toProps,
+  toRecord,
+  totalOf,
+} from './common.js';
 
 export const VENDOR_FIELDS = [
   'id',
@@ -25,10 +36,7 @@ export const VENDOR_FIELDS = [
 
 export const toVendor = (node: unknown) => toRecord<VendorRecord>(node, VENDOR_FIELDS);
 
-/** Today's date as YYYY-MM-DD in China Standard Time (UTC+8, no daylight saving). */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { todayInChina as chinaToday } from './common.js';
 
 export interface VendorFilter {
   registrationStatus?: RegistrationStatus | null;
@@ -41,7 +49,7 @@ function filterParams(f: VendorFilter) {
   return {
     registrationStatus: f.registrationStatus ?? null,
     serviceKind: f.serviceKind ?? null,
-    today: chinaToday(),
+    today: todayInChina(),
     search: f.search?.trim() || null,
   };
 }
@@ -50,38 +58,31 @@ export async function listVendors(ctx: Context, filter: VendorFilter, page: Page
   const rows = await ctx.db.run(q.list, {
     scope: ctx.principal.scope,
     ...filterParams(filter),
-    afterKey: page.afterKey,
-    afterId: page.afterId,
-    limit: page.limit,
+    ...keysetParams(page),
   });
-  return rows.map((r): Keyed<VendorRecord> => ({ sortKey: r.sortKey as string, node: toVendor(r.node) }));
+  return keyedRows(rows, toVendor);
 }
 
 export async function countVendors(ctx: Context, filter: VendorFilter) {
-  const [row] = await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) });
-  return (row?.total as number) ?? 0;
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filterParams(filter) }));
 }
 
 /** Batched by id through the request's DataLoader; out-of-scope ids resolve to null. */
 export function loadVendor(ctx: Context, id: string): Promise<VendorRecord | null> {
-  return ctx
-    .loader<string, VendorRecord | null>('vendor.byId', null, async (ids) => {
-      const rows = await ctx.db.run(q.byIds, { scope: ctx.principal.scope, ids });
-      const found = new Map(rows.map((r) => [(r.node as VendorRecord).id, toVendor(r.node)]));
-      return ids.map((i) => found.get(i) ?? null);
-    })
-    .load(id);
+  return loadByKey(ctx, 'vendor.byId', q.byIds, scopedIds, toVendor, id);
 }
 
 /** A vendor by its USCC (any case); null when unknown, malformed or out of scope. */
 export function loadVendorByUscc(ctx: Context, uscc: string): Promise<VendorRecord | null> {
-  return ctx
-    .loader<string, VendorRecord | null>('vendor.byUscc', null, async (usccs) => {
-      const rows = await ctx.db.run(q.byUsccs, { scope: ctx.principal.scope, usccs });
-      const found = new Map(rows.map((r) => [(r.node as VendorRecord).uscc, toVendor(r.node)]));
-      return usccs.map((u) => found.get(u) ?? null);
-    })
-    .load(uscc.trim().toUpperCase());
+  return loadByKey(
+    ctx,
+    'vendor.byUscc',
+    q.byUsccs,
+    (usccs, scope) => ({ scope, usccs }),
+    toVendor,
+    uscc.trim().toUpperCase(),
+    'uscc',
+  );
 }
 
 export interface VendorInput {

@@ -139,6 +139,19 @@ describe('bearer tokens', () => {
     expect((await ask(`Bearer ${confused}`, keyed)).status).toBe(401);
   });
 
+  it('answers 401 before parsing or validating: an anonymous caller learns nothing of the schema', async () => {
+    const res = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ noSuchField { secrets } }' }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { errors: { message: string }[] };
+    expect(body.errors.map((e) => e.message)).toEqual([
+      'Not authenticated: no bearer token (Authorization: Bearer <token>)',
+    ]);
+  });
+
   it('leaves /healthz open', async () => {
     expect((await app.fetch('http://localhost/healthz')).status).toBe(200);
   });

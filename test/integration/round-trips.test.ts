@@ -1,9 +1,11 @@
 import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperatorsSystemsVendorsPersonnelDocument } from '../generated/graphql.js';
-import { testApp } from '../support/harness.js';
+import { testApp, testDb } from '../support/harness.js';
 
-const { gql, db, config } = testApp();
+// The walk is deliberately huge (200 × 50 × 20 × 50 rows could be asked for): lift the cost limit.
+const base = testDb().config;
+const { gql, db, config } = testApp({ hardening: { ...base.hardening, maxCost: 50_000_000 } });
 const QUERY = print(OperatorsSystemsVendorsPersonnelDocument);
 
 /** 200 operators, each with 2 systems served by 2 of 20 vendors, each vendor with 3 staff. */

@@ -45,7 +45,7 @@ describe('health and readiness', () => {
 describe('GraphQL over HTTP', () => {
   it('accepts a query by GET with the GraphQL response media type', async () => {
     const res = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { ...auth, accept: GQL_JSON },
+      headers: { ...auth, accept: GQL_JSON, 'x-graphql-client': 'test' },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain(GQL_JSON);
@@ -55,7 +55,7 @@ describe('GraphQL over HTTP', () => {
   it('refuses a mutation sent by GET with 405', async () => {
     const query = 'mutation { deleteOperator(id: "x") { __typename } }';
     const res = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent(query)}`, {
-      headers: { ...auth, accept: GQL_JSON },
+      headers: { ...auth, accept: GQL_JSON, 'x-graphql-client': 'test' },
     });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toContain('POST');
@@ -78,7 +78,7 @@ describe('GraphQL over HTTP', () => {
   it('answers 415 for a body that is not JSON', async () => {
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { ...auth, 'content-type': 'text/plain', accept: GQL_JSON },
+      headers: { ...auth, 'content-type': 'application/xml', accept: GQL_JSON },
       body: '{ __typename }',
     });
     expect(res.status).toBe(415);

@@ -48,8 +48,11 @@ export function testApp(overrides: Partial<Config> = {}, claims: TokenClaims | n
       accept: 'application/graphql-response+json',
     };
     if (as) {
-      const signed = as === claims ? (token ??= issueToken(merged.auth, as)) : issueToken(merged.auth, as);
-      headers.authorization = `Bearer ${await signed}`;
+      if (as !== claims) headers.authorization = `Bearer ${await issueToken(merged.auth, as)}`;
+      else {
+        token ??= issueToken(merged.auth, as);
+        headers.authorization = `Bearer ${await token}`;
+      }
     }
     const statements: string[] = [];
     const stop = db.onStatement((name) => statements.push(name));

@@ -58,6 +58,8 @@ if (ownNeo4j) {
   env.NEO4J_USER = 'neo4j';
   env.NEO4J_PASSWORD = instance.password;
   env.NEO4J_DATABASE = 'neo4j';
+  // Tests that stop and restart a Neo4j of their own may run (they cannot do that to a NEO4J_URI server).
+  env.REGISTRY_OWN_NEO4J = 'true';
 }
 env.RESIDENT_ID_HASH_KEY ??= 'integration-test-resident-id-key';
 env.AUTH_JWT_SECRET ??= 'integration-test-jwt-secret-0123456789abcdef';

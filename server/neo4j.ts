@@ -69,9 +69,10 @@ export class Db {
   constructor(readonly config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 5_000,
+      connectionAcquisitionTimeout: 2_000,
       connectionTimeout: 2_000,
-      maxTransactionRetryTime: 5_000,
+      // Fail fast when Neo4j is down (a request must not hang on retries); transient errors still get a retry.
+      maxTransactionRetryTime: 1_000,
       userAgent: 'mlps-registry',
     });
   }

@@ -43,12 +43,27 @@ const SEES_PERSONAL_DATA = new Set(['CITY_POLICE', 'COUNTY_POLICE_A', 'REGISTRAR
 /** Root list field, the type name, and the id of each half's object of that type. */
 const OBJECTS = [
   { list: 'operators', type: 'Operator', id: (s: Side) => `op-${s}` },
-  { list: 'systems', type: 'System', id: (s: Side) => `sys-${s}` },
-  { list: 'vendors', type: 'Vendor', id: (s: Side) => `vendor-${s}` },
+  { list: 'systems', type: 'System', id: (s: Side) => `sys-${s}`, more: (s: Side) => [`sys2-${s}`] },
+  { list: 'vendors', type: 'Vendor', id: (s: Side) => `vendor-${s}`, more: (s: Side) => [`subvendor-${s}`] },
   { list: 'persons', type: 'Person', id: (s: Side) => `person-${s}` },
   { list: 'exposures', type: 'Exposure', id: (s: Side) => `exp-${s}` },
   { list: 'assessments', type: 'Assessment', id: (s: Side) => `asm-${s}` },
   { list: 'products', type: 'Product', id: (s: Side) => `product-${s}` },
+  { list: 'criticalInfrastructures', type: 'CriticalInfrastructure', id: (s: Side) => `cii-${s}` },
+  { list: 'findings', type: 'Finding', id: (s: Side) => `finding-${s}` },
+] as const;
+
+/** Objects reachable by `node(id:)` only (relationships and dependent records). */
+const NODE_ONLY = [
+  { type: 'Service', id: (s: Side) => `svc-${s}` },
+  { type: 'Employment', id: (s: Side) => `emp-${s}` },
+  { type: 'Access', id: (s: Side) => `acc-${s}` },
+  { type: 'BackgroundCheck', id: (s: Side) => `check-${s}` },
+  { type: 'ProductUse', id: (s: Side) => `use-${s}` },
+  { type: 'Supply', id: (s: Side) => `supply-${s}` },
+  { type: 'SystemLink', id: (s: Side) => `link-${s}` },
+  { type: 'Subcontract', id: (s: Side) => `subcontract-${s}` },
+  { type: 'CiiMembership', id: (s: Side) => `member-${s}` },
 ] as const;
 
 beforeAll(async () => {
@@ -69,7 +84,21 @@ beforeAll(async () => {
      CREATE (a:Assessment {id: 'asm-' + side.name, kind: 'LEVEL', on: date('2026-03-01'), conclusion: 'GOOD'})-[:ASSESSES]->(s)
      CREATE (v)-[:PERFORMED]->(a)
      CREATE (prod:Product {id: 'product-' + side.name, name: 'Product ' + side.name})
-     CREATE (s)-[:USES {id: 'use-' + side.name, from: date('2024-01-01')}]->(prod)`,
+     CREATE (s)-[:USES {id: 'use-' + side.name, from: date('2024-01-01')}]->(prod)
+     CREATE (v)-[:SUPPLIES {id: 'supply-' + side.name, from: date('2024-01-01')}]->(prod)
+     CREATE (p)-[:HAS_CHECK]->(:BackgroundCheck {id: 'check-' + side.name, status: 'PASSED', checkedOn: date('2025-01-01'),
+       checkedBy: 'police'})
+     CREATE (a)-[:FOUND]->(:Finding {id: 'finding-' + side.name, title: 'Weak password ' + side.name, severity: 'HIGH',
+       status: 'OPEN', dueOn: date('2026-06-01')})
+     CREATE (s2:System {id: 'sys2-' + side.name, name: 'Backup ' + side.name, status: 'LIVE', protectionLevel: 2})
+     CREATE (o)-[:OPERATES]->(s2)
+     CREATE (s)-[:CONNECTS_TO {id: 'link-' + side.name, protocol: 'tcp', port: 1521, from: date('2024-01-01')}]->(s2)
+     CREATE (sub:Vendor {id: 'subvendor-' + side.name, name: 'Subvendor ' + side.name, uscc: 'SV' + side.name,
+       registrationStatus: 'PENDING'})
+     CREATE (v)-[:SUBCONTRACTS_TO {id: 'subcontract-' + side.name, from: date('2024-01-01')}]->(sub)
+     CREATE (cii:CriticalInfrastructure {id: 'cii-' + side.name, name: 'CII ' + side.name, sectorCode: side.sector})
+     CREATE (cii)-[:IN_SECTOR]->(sector)
+     CREATE (s)-[:PART_OF {id: 'member-' + side.name, from: date('2024-01-01')}]->(cii)`,
     { sides: Object.values(SIDES) },
     { database: config.neo4j.database },
   );
@@ -99,7 +128,11 @@ describe.each(Object.keys(ROLE_CLAIMS))('%s', (role) => {
       claims,
     );
     expect(r.errors).toBeUndefined();
-    const expected = visible.map((s) => encodeGlobalID(object.type, object.id(s))).sort();
+    const more = 'more' in object ? object.more : () => [];
+    const expected = visible
+      .flatMap((s) => [object.id(s), ...more(s)])
+      .map((id) => encodeGlobalID(object.type, id))
+      .sort();
     expect(r.data?.[object.list]?.edges.map((e) => e.node.id).sort()).toEqual(expected);
     expect(r.data?.[object.list]?.totalCount).toBe(expected.length);
   });
@@ -159,7 +192,9 @@ describe.each(Object.keys(ROLE_CLAIMS))('%s', (role) => {
     expect(operators.map((o) => o.node.name).sort()).toEqual(visible.map((s) => `Operator ${s}`));
     for (const { node } of operators) {
       const side = node.name.slice(-1);
-      const [system] = node.systems.edges;
+      // Ordered by name: "Backup X" (no vendor), then "System X".
+      expect(node.systems.edges).toHaveLength(2);
+      const system = node.systems.edges[1];
       const vendors = system?.node.vendors.edges ?? [];
       expect(vendors.map((v) => v.node.name)).toEqual([`Vendor ${side}`]);
       const personName = SEES_PERSONAL_DATA.has(role) ? `张${side}` : null;

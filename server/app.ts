@@ -9,7 +9,7 @@
  */
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, type GraphQLSchema, getOperationAST } from 'graphql';
+import { GraphQLError, type GraphQLSchema, getOperationAST, Kind } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { auditPlugins } from './audit.js';
 import { TokenVerifier } from './auth.js';
@@ -55,18 +55,48 @@ const healthEndpoints = (db: Db): Plugin => ({
   },
 });
 
+/**
+ * City reference data (sectors, protection departments, police units, CII designations) is kept by
+ * city-wide registrars; a county registrar writes within its county only.
+ */
+const CITY_ONLY_MUTATIONS = new Set([
+  'createSector',
+  'updateSector',
+  'deleteSector',
+  'createProtectionDepartment',
+  'updateProtectionDepartment',
+  'deleteProtectionDepartment',
+  'createPoliceUnit',
+  'updatePoliceUnit',
+  'deletePoliceUnit',
+  'createCriticalInfrastructure',
+  'updateCriticalInfrastructure',
+  'deleteCriticalInfrastructure',
+]);
+
+const forbidden = (message: string) => ({
+  errors: [new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } })],
+});
+
 /** Mutations only for principals that may write; refused before any resolver (or Cypher) runs. */
 const writeGate: Plugin<Context> = {
   onExecute({ args, setResultAndStopExecution }) {
     const operation = getOperationAST(args.document, args.operationName ?? undefined);
-    if (operation?.operation === 'mutation' && !args.contextValue.principal.canWrite) {
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError(`role ${args.contextValue.principal.role} may not change the registry`, {
-            extensions: { code: 'FORBIDDEN' },
-          }),
-        ],
-      });
+    if (operation?.operation !== 'mutation') return;
+    const { principal } = args.contextValue;
+    if (!principal.canWrite) {
+      setResultAndStopExecution(forbidden(`role ${principal.role} may not change the registry`));
+      return;
+    }
+    const cityOnly = operation.selectionSet.selections.find(
+      (s) => s.kind === Kind.FIELD && CITY_ONLY_MUTATIONS.has(s.name.value),
+    );
+    if (cityOnly && cityOnly.kind === Kind.FIELD && !principal.scope.all) {
+      setResultAndStopExecution(
+        forbidden(
+          `${cityOnly.name.value} changes city reference data: city-wide registrars only (you: ${principal.jurisdiction})`,
+        ),
+      );
     }
   },
 };

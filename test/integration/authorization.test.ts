@@ -241,6 +241,19 @@ describe('personal data', () => {
     expect(r.statements).toEqual([]);
   });
 
+  it('keeps city reference data to city-wide registrars', async () => {
+    const r = await gql(
+      'mutation { createSector(input: { code: "MINING", name: "矿业", nameEn: "Mining" }) { __typename } }',
+      {},
+      ROLE_CLAIMS.REGISTRAR_B,
+    );
+    expect(r.errors?.[0]).toMatchObject({
+      message: 'createSector changes city reference data: city-wide registrars only (you: division:140524)',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(r.statements).toEqual([]);
+  });
+
   it('lets a registrar register operators only in its own division', async () => {
     const r = await gql<{
       createOperator: { __typename: string; issues?: { field: string; message: string }[] };

@@ -6,6 +6,9 @@
  * File format: leading `//` comment lines form the header — free text is the description,
  * `// @mode read|write` picks the routing (required), `// @param name: TsType` types a parameter
  * (untyped parameters are `unknown`). Every `$name` in the body must be declared or is `unknown`.
+ * `// @bound NAME: LOW..HIGH` makes one statement per value with `{{NAME}}` replaced by the
+ * literal (Cypher wants literal quantifier bounds such as `{1,4}`); the module then holds
+ * `name: { LOW: Statement, …, HIGH: Statement }`.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,8 @@ interface Parsed {
   description: string;
   params: Map<string, string>;
   text: string;
+  /** `// @bound NAME: LOW..HIGH` — one variant per value, `{{NAME}}` replaced by the literal. */
+  bound: { name: string; low: number; high: number } | null;
 }
 
 const camel = (s: string) => s.replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -36,6 +41,7 @@ function parse(file: string): Parsed {
   const description: string[] = [];
   const params = new Map<string, string>();
   let mode: 'read' | 'write' | undefined;
+  let bound: Parsed['bound'] = null;
   let i = 0;
   for (; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();
@@ -43,7 +49,12 @@ function parse(file: string): Parsed {
     const body = line.slice(2).trim();
     const modeMatch = /^@mode\s+(read|write)$/.exec(body);
     const paramMatch = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+)$/.exec(body);
-    if (modeMatch) mode = modeMatch[1] as 'read' | 'write';
+    const boundMatch = /^@bound\s+([A-Za-z]+)\s*:\s*(\d+)\.\.(\d+)$/.exec(body);
+    if (boundMatch) {
+      bound = { name: boundMatch[1] as string, low: Number(boundMatch[2]), high: Number(boundMatch[3]) };
+      if (bound.low > bound.high || bound.high > 20)
+        throw new Error(`${rel}: @bound range must be within 0..20`);
+    } else if (modeMatch) mode = modeMatch[1] as 'read' | 'write';
     else if (paramMatch) params.set(paramMatch[1] as string, (paramMatch[2] as string).trim());
     else if (body.startsWith('@')) throw new Error(`${rel}: unknown header directive "${body}"`);
     else if (body) description.push(body);
@@ -57,7 +68,21 @@ function parse(file: string): Parsed {
     if (!used.has(declared)) throw new Error(`${rel}: @param ${declared} is not used in the statement`);
   }
   for (const u of used) if (!params.has(u)) params.set(u, 'unknown');
-  return { domain, name: camel(name), file: rel, mode, description: description.join(' '), params, text };
+  const placeholders = new Set([...text.matchAll(/\{\{([A-Za-z]+)\}\}/g)].map((m) => m[1]));
+  if (bound && !placeholders.has(bound.name))
+    throw new Error(`${rel}: @bound ${bound.name} has no {{${bound.name}}} in the statement`);
+  for (const p of placeholders)
+    if (p !== bound?.name) throw new Error(`${rel}: {{${p}}} has no @bound directive`);
+  return {
+    domain,
+    name: camel(name),
+    file: rel,
+    mode,
+    description: description.join(' '),
+    params,
+    text,
+    bound,
+  };
 }
 
 function walk(dir: string): string[] {
@@ -120,11 +145,23 @@ export function renderCypherModule(): string {
         ? `{ ${[...s.params.entries()].map(([k, t]) => `${k}: ${t}`).join('; ')} }`
         : 'Record<string, never>';
       if (s.description) out.push(`  /** ${s.description.replace(/\*\//g, '*\\/')} */`);
-      out.push(
-        `  ${s.name}: { name: ${JSON.stringify(`${s.domain}/${s.name}`)}, mode: '${s.mode}', text: ${JSON.stringify(
-          s.text,
-        )} } as Statement<${paramType}>,`,
-      );
+      if (s.bound) {
+        // Quantifier bounds must be literals in Cypher: one fixed statement per allowed value.
+        out.push(`  ${s.name}: {`);
+        for (let v = s.bound.low; v <= s.bound.high; v++) {
+          const text = s.text.replaceAll(`{{${s.bound.name}}}`, String(v));
+          out.push(
+            `    ${v}: { name: ${JSON.stringify(`${s.domain}/${s.name}#${v}`)}, mode: '${s.mode}', text: ${JSON.stringify(text)} } as Statement<${paramType}>,`,
+          );
+        }
+        out.push('  },');
+      } else {
+        out.push(
+          `  ${s.name}: { name: ${JSON.stringify(`${s.domain}/${s.name}`)}, mode: '${s.mode}', text: ${JSON.stringify(
+            s.text,
+          )} } as Statement<${paramType}>,`,
+        );
+      }
     }
     out.push('} as const;', '');
   }

@@ -43,7 +43,7 @@ const AUDITOR: TokenClaims = { sub: 'injection-auditor', role: 'AUDITOR' };
 /** 400 characters of Cypher: longer than every free-text field but a system's description. */
 const LONG = `${"'}) MATCH (n) DETACH DELETE n // ".repeat(13).slice(0, 399)}Z`;
 
-export const PAYLOADS = [
+const PAYLOADS = [
   // Cypher
   "' OR 1=1 //",
   '"}) MATCH (n) DETACH DELETE n //',
@@ -53,7 +53,7 @@ export const PAYLOADS = [
   'CALL db.labels()',
   "') RETURN 1 UNION MATCH (n) RETURN n //",
   "x' }) WITH 1 AS x CALL apoc.cypher.run('MATCH (n) DETACH DELETE n', {}) YIELD value RETURN value //",
-  "\\' OR \\\"1\\\"=\\\"1\\\" \\\\",
+  '\\\' OR \\"1\\"=\\"1\\" \\\\',
   '\\`})\\\\"\'; MATCH (n) SET n.pwned = true //',
   '%27%20OR%201%3D1--',
   '晋城\u202E',
@@ -70,6 +70,7 @@ export const PAYLOADS = [
   '"><img src=x onerror=alert(1)>',
   'javascript:alert(1)',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, on purpose
   '${7*7}',
   // JSON-ish
   '{"$ne": null}',
@@ -147,7 +148,9 @@ interface Slot {
 function slotsOf(field: QueryField): Slot[] {
   const required = (except: string) =>
     Object.fromEntries(
-      field.args.filter((a) => a.name !== except && isNonNullType(a.type)).map((a) => [a.name, benign(a.type)]),
+      field.args
+        .filter((a) => a.name !== except && isNonNullType(a.type))
+        .map((a) => [a.name, benign(a.type)]),
     );
   const slots: Slot[] = [];
   for (const arg of field.args) {
@@ -210,7 +213,7 @@ function readProblems(where: string, r: GqlResult<{ result: unknown }>): string[
   // A payload is never a wildcard: nothing in the registry carries one (yet), so nothing matches.
   const result = r.data?.result as { edges?: unknown[]; totalCount?: number } | null | undefined;
   if (result === undefined) problems.push(`${where}: neither data nor errors`);
-  else if (result !== null && result.edges && result.edges.length > 0) {
+  else if (result?.edges && result.edges.length > 0) {
     problems.push(`${where}: matched ${result.edges.length} objects (totalCount ${result.totalCount})`);
   }
   return problems;
@@ -246,7 +249,9 @@ describe('Part 1: every string input of every query, sent every payload', () => 
   it.each(probed.map((f) => [f.name, f] as const))('%s', async (_name, field) => {
     const document = queryDocument(field);
     // The audit trail is closed to the registrar: probe it as its own reader as well.
-    const callers: (TokenClaims | undefined)[] = field.name.startsWith('audit') ? [undefined, AUDITOR] : [undefined];
+    const callers: (TokenClaims | undefined)[] = field.name.startsWith('audit')
+      ? [undefined, AUDITOR]
+      : [undefined];
     const problems: string[] = [];
     let requests = 0;
     for (const caller of callers) {
@@ -329,7 +334,12 @@ const CASES: TextCase[] = [
       max: 200,
       counts: 'node:Operator',
       search: field === 'name' ? 'operators' : undefined,
-      input: (payload) => ({ uscc: freshUscc(), name: '注入测试运营者', divisionCode: DIVISION, [field]: payload }),
+      input: (payload) => ({
+        uscc: freshUscc(),
+        name: '注入测试运营者',
+        divisionCode: DIVISION,
+        [field]: payload,
+      }),
     }),
   ),
   ...(['name', 'description'] as const).map(
@@ -437,7 +447,12 @@ const CASES: TextCase[] = [
     field: 'role',
     max: 200,
     counts: 'relationship:WORKS_FOR',
-    input: (payload, _n, p) => ({ personId: p.personId, employerId: p.operatorId, from: '2025-01-01', role: payload }),
+    input: (payload, _n, p) => ({
+      personId: p.personId,
+      employerId: p.operatorId,
+      from: '2025-01-01',
+      role: payload,
+    }),
   },
   {
     mutation: 'createExposure',
@@ -489,7 +504,12 @@ function mutationDocument(name: string): { document: string; typeName: string } 
 }
 
 interface MutationAnswer {
-  result: { __typename: string; data?: { id: string }; issues?: { field: string; message: string }[]; message?: string };
+  result: {
+    __typename: string;
+    data?: { id: string };
+    issues?: { field: string; message: string }[];
+    message?: string;
+  };
 }
 
 async function create(mutation: string, input: Record<string, unknown>): Promise<string> {
@@ -572,7 +592,9 @@ describe('Part 2: payloads in the free text of mutations are refused or stored i
       if (refused) {
         const fields = result.issues?.map((i) => i.field);
         if (result.__typename !== 'ValidationError' || !fields?.includes(`input.${c.field}`)) {
-          problems.push(`${where}: expected a ValidationError on input.${c.field}, got ${JSON.stringify(result)}`);
+          problems.push(
+            `${where}: expected a ValidationError on input.${c.field}, got ${JSON.stringify(result)}`,
+          );
         }
         const writes = r.statements.filter((s) => writeStatements.has(s));
         if (writes.length) problems.push(`${where}: refused but wrote ${writes.join(', ')}`);
@@ -600,7 +622,9 @@ describe('Part 2: payloads in the free text of mutations are refused or stored i
         );
         const ids = found.data?.list.edges.map((e) => e.node.id) ?? [];
         if (found.errors || !ids.includes(id)) {
-          problems.push(`${where}: ${c.search}(search) did not find it: ${JSON.stringify(found.errors ?? ids)}`);
+          problems.push(
+            `${where}: ${c.search}(search) did not find it: ${JSON.stringify(found.errors ?? ids)}`,
+          );
         }
       }
 

@@ -26,6 +26,17 @@ export const builder = new SchemaBuilder<{
       description: 'Fetches any object by its global id (全局标识). Out-of-scope ids answer null.',
     },
     nodesQueryOptions: false,
+    // A malformed id is the caller's mistake: a clear BAD_USER_INPUT that never echoes the raw input.
+    decodeGlobalID: (globalID: string) => {
+      const decoded = Buffer.from(globalID, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (!/^[A-Za-z0-9+/=_-]{1,400}$/.test(globalID) || colon < 1 || colon === decoded.length - 1) {
+        throw new GraphQLError('id: not a global id returned by this API', {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
+        });
+      }
+      return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
+    },
     idFieldOptions: { description: 'Global id (全局标识), opaque; use it with `node(id:)` and mutations.' },
     nodeTypeOptions: { description: 'An object with a global id (可按全局标识查询的对象).' },
     pageInfoTypeOptions: { description: 'Where a page sits in the whole list (分页信息).' },

@@ -27,6 +27,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeGlobalID } from '../../schema/common.js';
 import { schema } from '../../schema/index.js';
 import { generateDemoData } from '../../scripts/demo/generate.js';
 import { loadDemoData } from '../../scripts/demo/load.js';
@@ -142,7 +143,27 @@ const isText = (type: GraphQLInputType) => {
 /** Where a payload goes: a String/ID argument, or a String/ID field of an input-object argument. */
 interface Slot {
   path: string;
+  /** For ID slots: the node types whose global ids are tried with a payload inside. */
+  wrapIn: string[];
   variables: (payload: string) => Record<string, unknown>;
+}
+
+const nodeInterface = schema.getType('Node');
+const NODE_TYPES = isInterfaceType(nodeInterface)
+  ? schema.getImplementations(nodeInterface).objects.map((t) => t.name)
+  : [];
+
+/** The node types an ID slot names (`systemId` → System, `employerId` → Operator/Vendor); all for `id`. */
+function nodeTypesOf(name: string, type: GraphQLInputType): string[] {
+  const named = getNamedType(type);
+  if (!isScalarType(named) || named.name !== 'ID') return [];
+  const stem = name.replace(/Id$/, '').toLowerCase();
+  const special: Record<string, string[]> = {
+    id: NODE_TYPES,
+    employer: ['Operator', 'Vendor'],
+    department: ['ProtectionDepartment'],
+  };
+  return special[stem] ?? NODE_TYPES.filter((t) => t.toLowerCase() === stem);
 }
 
 function slotsOf(field: QueryField): Slot[] {
@@ -155,7 +176,11 @@ function slotsOf(field: QueryField): Slot[] {
   const slots: Slot[] = [];
   for (const arg of field.args) {
     if (isText(arg.type)) {
-      slots.push({ path: arg.name, variables: (p) => ({ ...required(arg.name), [arg.name]: p }) });
+      slots.push({
+        path: arg.name,
+        wrapIn: nodeTypesOf(arg.name, arg.type),
+        variables: (p) => ({ ...required(arg.name), [arg.name]: p }),
+      });
       continue;
     }
     const named = getNamedType(arg.type);
@@ -165,6 +190,7 @@ function slotsOf(field: QueryField): Slot[] {
       const list = isListType(isNonNullType(inner.type) ? inner.type.ofType : inner.type);
       slots.push({
         path: `${arg.name}.${inner.name}`,
+        wrapIn: nodeTypesOf(inner.name, inner.type),
         variables: (p) => ({
           ...required(arg.name),
           [arg.name]: { ...(benign(named) as object), [inner.name]: list ? [p] : p },
@@ -256,10 +282,18 @@ describe('Part 1: every string input of every query, sent every payload', () => 
     let requests = 0;
     for (const caller of callers) {
       for (const slot of slotsOf(field)) {
-        for (const payload of PAYLOADS) {
-          const r = await gql<{ result: unknown }>(document, slot.variables(payload), caller);
+        // ID slots get each payload raw and inside a well-formed global id of each type they name.
+        const values = [
+          ...PAYLOADS.map((p) => ({ value: p, shown: p })),
+          ...slot.wrapIn.flatMap((t) =>
+            PAYLOADS.map((p) => ({ value: encodeGlobalID(t, p), shown: `${t}:${p}` })),
+          ),
+        ];
+        for (const { value, shown } of values) {
+          const r = await gql<{ result: unknown }>(document, slot.variables(value), caller);
           requests++;
-          const where = `${field.name}(${slot.path}: ${JSON.stringify(payload).slice(0, 60)})${caller ? ` as ${caller.role}` : ''}`;
+          const as = caller ? ` as ${caller.role}` : '';
+          const where = `${field.name}(${slot.path}: ${JSON.stringify(shown).slice(0, 60)})${as}`;
           problems.push(...readProblems(where, r));
         }
       }

@@ -10,6 +10,11 @@ import './personnel.js';
 import './exposures.js';
 import './assessments.js';
 import './audit.js';
+import './concentration.js';
+import './sector-map.js';
+import './reach.js';
+import './supply-chain.js';
+import './risk.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

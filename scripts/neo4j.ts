@@ -32,6 +32,8 @@ export interface Instance {
 export const INSTANCES = {
   dev: { name: 'dev', boltPort: LOCAL_NEO4J.boltPort, password: LOCAL_NEO4J.password },
   test: { name: 'test', boltPort: 7688, password: LOCAL_NEO4J.password },
+  /** `npm run bench`: its own data directory, wiped by every run; sized for the ~1M-relationship graph. */
+  bench: { name: 'bench', boltPort: 7690, password: LOCAL_NEO4J.password, heap: '6g', pageCache: '4g' },
 } satisfies Record<string, Instance>;
 
 /**

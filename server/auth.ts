@@ -6,6 +6,7 @@
  * optional, absent = the whole city); `sectors` (PROTECTION_DEPARTMENT: sector codes);
  * `operator` (OPERATOR: the operator's database id).
  */
+import { createPublicKey } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { importSPKI, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from './config.js';
@@ -100,8 +101,9 @@ export class TokenVerifier {
 
   constructor(private readonly config: AuthConfig) {
     if (config.publicKey) {
-      const alg = config.publicKey.includes('EC') ? 'ES256' : 'RS256';
-      this.algorithms = ['RS256', 'ES256'];
+      // The key's own type decides the one algorithm accepted (no algorithm confusion).
+      const alg = createPublicKey(config.publicKey).asymmetricKeyType === 'ec' ? 'ES256' : 'RS256';
+      this.algorithms = [alg];
       this.key = importSPKI(config.publicKey, alg);
     } else {
       this.algorithms = ['HS256'];

@@ -3,6 +3,7 @@
  * process with a message that names the variable, the value and what is expected.
  */
 
+import { createPublicKey } from 'node:crypto';
 import { type AuditConfig, loadAuditConfig } from './audit.js';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.js';
 
@@ -32,8 +33,29 @@ export interface Config {
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   auth: AuthConfig;
+  risk: RiskConfig;
   hardening: HardeningConfig;
   audit: AuditConfig;
+}
+
+/** Parameters of the supply-chain risk flags. */
+export interface RiskConfig {
+  /** SUBCONTRACT_CHAIN_TOO_DEEP is raised when a chain below a vendor has more tiers than this (1..10). */
+  subcontractMaxTiers: number;
+}
+
+export const DEFAULT_RISK_CONFIG: RiskConfig = { subcontractMaxTiers: 2 };
+
+/** Reads `SUBCONTRACT_MAX_TIERS` (integer 1..10, default 2); a bad value is added to `problems`. */
+export function loadRiskConfig(env: Record<string, string | undefined>, problems: string[]): RiskConfig {
+  const raw = env.SUBCONTRACT_MAX_TIERS;
+  if (raw === undefined || raw.trim() === '') return { ...DEFAULT_RISK_CONFIG };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 10) {
+    problems.push(`SUBCONTRACT_MAX_TIERS="${raw}" must be an integer from 1 to 10`);
+    return { ...DEFAULT_RISK_CONFIG };
+  }
+  return { subcontractMaxTiers: n };
 }
 
 /** Bearer-token checking: HS256 with a shared secret, or RS256/ES256 with a public key. */
@@ -126,8 +148,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (secret && secret.length < 32)
     problems.push(`AUTH_JWT_SECRET must be at least 32 characters, got ${secret.length}`);
-  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) {
-    problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  if (publicKey) {
+    try {
+      const type = createPublicKey(publicKey).asymmetricKeyType;
+      if (type !== 'rsa' && type !== 'ec')
+        problems.push(`AUTH_JWT_PUBLIC_KEY must be an RSA or EC key, got ${type}`);
+    } catch {
+      problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+    }
   }
 
   const config: Config = {
@@ -155,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
       clockToleranceSeconds: int('AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 600),
       development: !publicKey && secret === DEVELOPMENT_JWT_SECRET,
     },
+    risk: loadRiskConfig(env, problems),
     hardening: loadHardeningConfig(env, problems),
     audit: loadAuditConfig(env, problems),
   };

@@ -11,7 +11,7 @@ MATCH (c:Vendor {id: parentId})-[r:SUBCONTRACTS_TO]->(sub:Vendor)
 WHERE ($activeOn IS NULL OR (r.from <= date($activeOn) AND (r.to IS NULL OR r.to >= date($activeOn))))
   AND ($afterKey IS NULL OR toString(r.from) > $afterKey OR (toString(r.from) = $afterKey AND r.id > $afterId))
   AND ($scope.all OR EXISTS {
-    MATCH (sub)-[:SUBCONTRACTS_TO*0..1]-(:Vendor)-[:SERVES]->(:System)<-[:OPERATES]-(o:Operator)
+    MATCH (sub)-[:SUBCONTRACTS_TO]-{0,5}(:Vendor)(()<-[:WORKS_FOR]-(:Person)){0,1}()-[:SERVES|HAS_ACCESS]->(:System)<-[:OPERATES]-(o:Operator)
     WHERE o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
   })
 WITH parentId, r, c, sub

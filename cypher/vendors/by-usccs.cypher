@@ -5,7 +5,7 @@
 UNWIND $usccs AS uscc
 MATCH (v:Vendor {uscc: uscc})
 WHERE $scope.all OR EXISTS {
-  MATCH (v)-[:SUBCONTRACTS_TO*0..1]-(:Vendor)-[:SERVES]->(:System)<-[:OPERATES]-(o:Operator)
+  MATCH (v)-[:SUBCONTRACTS_TO]-{0,5}(:Vendor)(()<-[:WORKS_FOR]-(:Person)){0,1}()-[:SERVES|HAS_ACCESS]->(:System)<-[:OPERATES]-(o:Operator)
   WHERE o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
 }
 RETURN v {.*} AS node

@@ -10,7 +10,7 @@
 // @param limit: number
 MATCH (v:Vendor)
 WHERE ($scope.all OR EXISTS {
-    MATCH (v)-[:SUBCONTRACTS_TO*0..1]-(:Vendor)-[:SERVES]->(:System)<-[:OPERATES]-(o:Operator)
+    MATCH (v)-[:SUBCONTRACTS_TO]-{0,5}(:Vendor)(()<-[:WORKS_FOR]-(:Person)){0,1}()-[:SERVES|HAS_ACCESS]->(:System)<-[:OPERATES]-(o:Operator)
     WHERE o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
   })
   AND ($registrationStatus IS NULL OR v.registrationStatus = $registrationStatus)

@@ -1,7 +1,7 @@
 /**
  * The authorization matrix: every role × an object inside and outside its jurisdiction × every way
- * to reach it that exists so far (root list, `node(id:)`, nested edge, count), with the exact result.
- * Reach, compliance and export join the matrix when those features land.
+ * to reach it that exists so far (root list, `node(id:)`, nested edge, count, vendor reach,
+ * concentration, exposure paths), with the exact result. Compliance and export join when they land.
  *
  * The graph: two halves. A = operator in Yangcheng (140522), energy sector, with a CII system,
  * a vendor, its employee with access, an exposure, an assessment. B = the same in Lingchuan
@@ -207,6 +207,64 @@ describe.each(Object.keys(ROLE_CLAIMS))('%s', (role) => {
         },
       ]);
     }
+  });
+
+  it.each(['A', 'B'] as const)('vendorReach from vendor %s', async (side) => {
+    const r = await gql<{
+      vendorReach: {
+        summary: { systems: number };
+        systems: { edges: { node: { hops: number; system: { name: string } } }[] };
+      } | null;
+    }>(
+      `query ($id: ID!) { vendorReach(vendorId: $id, maxHops: 1, asOf: "2026-11-01", first: 10) {
+        summary { systems } systems { edges { node { hops system { name } } } } } }`,
+      { id: encodeGlobalID('Vendor', `vendor-${side}`) },
+      claims,
+    );
+    expect(r.errors).toBeUndefined();
+    if (!visible.includes(side)) {
+      expect(r.data?.vendorReach).toBeNull();
+      return;
+    }
+    expect(r.data?.vendorReach?.summary.systems).toBe(2);
+    expect(r.data?.vendorReach?.systems.edges.map((e) => [e.node.hops, e.node.system.name])).toEqual([
+      [0, `System ${side}`],
+      [1, `Backup ${side}`],
+    ]);
+  });
+
+  it('vendorConcentration counts only systems in scope', async () => {
+    const r = await gql<{
+      vendorConcentration: {
+        totalCount: number;
+        edges: { node: { vendor: { name: string }; systems: number } }[];
+      };
+    }>(
+      '{ vendorConcentration(minLevel: 1, asOf: "2026-11-01", first: 10) { totalCount edges { node { vendor { name } systems } } } }',
+      {},
+      claims,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.vendorConcentration.edges.map((e) => [e.node.vendor.name, e.node.systems])).toEqual(
+      visible.map((side) => [`Vendor ${side}`, 1]),
+    );
+    expect(r.data?.vendorConcentration.totalCount).toBe(visible.length);
+  });
+
+  it('exposurePaths lists only exposures and targets in scope', async () => {
+    const r = await gql<{
+      exposurePaths: {
+        edges: { node: { exposure: { id: string }; target: { name: string }; hops: number } }[];
+      };
+    }>(
+      '{ exposurePaths(maxHops: 1, minLevel: 3, asOf: "2026-11-01", first: 10) { edges { node { exposure { id } target { name } hops } } } }',
+      {},
+      claims,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(
+      r.data?.exposurePaths.edges.map((e) => [e.node.exposure.id, e.node.target.name, e.node.hops]),
+    ).toEqual(visible.map((side) => [encodeGlobalID('Exposure', `exp-${side}`), `System ${side}`, 0]));
   });
 
   it('writes only as a registrar, and only within the registrar jurisdiction', async () => {

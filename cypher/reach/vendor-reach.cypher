@@ -1,0 +1,112 @@
+// Systems a vendor reaches at $asOf (供应链可达性): entry systems per channel (rank 0 SERVICE: SERVES; 1 PERSONNEL_ACCESS: staff HAS_ACCESS; 2 PRODUCT: SUPPLIES then USES; 3 SUBCONTRACTOR_SERVICE and 4 SUBCONTRACTOR_PERSONNEL_ACCESS: a SUBCONTRACTS_TO chain of 1–5 tiers), every relationship valid at $asOf, then CONNECTS_TO links valid at $asOf, 0..$maxHops hops (Neo4j rejects a {0,0} quantifier, so the 0-hop question runs the 1-hop variant and keeps paths of length <= $maxHops), searched as ALL SHORTEST from the distinct entry systems.
+// Per target the explaining path is the least of (hops, channel rank, entry hops, entry relationship ids, link ids). Targets outside $scope are dropped (intermediate nodes stay, the API shows them as placeholders).
+// One row: the summary over every reached system in scope, and the keyset page (sortKey = hops digit + name, then id) with each row's path as hop maps.
+// @mode read
+// @bound maxHops: 1..6
+// @param maxHops: number
+// @param vendorId: string
+// @param via: readonly string[]
+// @param asOf: string
+// @param scope: Scope
+// @param afterKey: string | null
+// @param afterId: string | null
+// @param limit: number
+MATCH (v:Vendor {id: $vendorId})
+WITH v, date($asOf) AS d
+CALL (v, d) {
+  WITH v, d
+  WHERE 'SERVICE' IN $via
+  MATCH (v)-[r:SERVES]->(e:System)
+  WHERE r.from <= d AND (r.to IS NULL OR r.to >= d)
+  RETURN e, 0 AS rank, [v, e] AS ns, [r] AS rs, (r.remote = true OR r.kind = 'REMOTE_OPERATIONS') AS remote
+  UNION ALL
+  WITH v, d
+  WHERE 'PERSONNEL_ACCESS' IN $via
+  MATCH (v)<-[w:WORKS_FOR]-(p:Person)-[a:HAS_ACCESS]->(e:System)
+  WHERE w.from <= d AND (w.to IS NULL OR w.to >= d) AND a.from <= d AND (a.to IS NULL OR a.to >= d)
+  RETURN e, 1 AS rank, [v, p, e] AS ns, [w, a] AS rs, a.kind = 'REMOTE' AS remote
+  UNION ALL
+  WITH v, d
+  WHERE 'PRODUCT' IN $via
+  MATCH (v)-[su:SUPPLIES]->(pr:Product)<-[u:USES]-(e:System)
+  WHERE su.from <= d AND (su.to IS NULL OR su.to >= d) AND u.from <= d AND (u.to IS NULL OR u.to >= d)
+  RETURN e, 2 AS rank, [v, pr, e] AS ns, [su, u] AS rs, false AS remote
+  UNION ALL
+  WITH v, d
+  WHERE 'SUBCONTRACTOR_SERVICE' IN $via
+  MATCH q = (v)-[c:SUBCONTRACTS_TO WHERE c.from <= d AND (c.to IS NULL OR c.to >= d)]->{1,5}(sub:Vendor)-[r:SERVES]->(e:System)
+  WHERE sub <> v AND r.from <= d AND (r.to IS NULL OR r.to >= d)
+  RETURN e, 3 AS rank, nodes(q) AS ns, relationships(q) AS rs, (r.remote = true OR r.kind = 'REMOTE_OPERATIONS') AS remote
+  UNION ALL
+  WITH v, d
+  WHERE 'SUBCONTRACTOR_PERSONNEL_ACCESS' IN $via
+  MATCH q = (v)-[c:SUBCONTRACTS_TO WHERE c.from <= d AND (c.to IS NULL OR c.to >= d)]->{1,5}(sub:Vendor)<-[w:WORKS_FOR]-(p:Person)-[a:HAS_ACCESS]->(e:System)
+  WHERE sub <> v AND w.from <= d AND (w.to IS NULL OR w.to >= d) AND a.from <= d AND (a.to IS NULL OR a.to >= d)
+  RETURN e, 4 AS rank, nodes(q) AS ns, relationships(q) AS rs, a.kind = 'REMOTE' AS remote
+}
+WITH d, e, rank, ns, rs, remote
+ORDER BY rank, size(rs), [x IN rs | x.id]
+WITH d, e, head(collect({rank: rank, ns: ns, rs: rs, remote: remote})) AS entry
+MATCH p = ALL SHORTEST (e)-[l:CONNECTS_TO WHERE l.from <= d AND (l.to IS NULL OR l.to >= d)]->{0,{{maxHops}}}(t:System)
+WITH d, e, entry, p, t
+WHERE length(p) <= $maxHops
+MATCH (o:Operator)-[:OPERATES]->(t)
+WHERE $scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
+WITH d, t, o, entry, p
+ORDER BY length(p), entry.rank, size(entry.rs), [x IN entry.rs | x.id], [x IN relationships(p) | x.id]
+WITH d, t, o, head(collect({entry: entry, p: p})) AS best
+WITH t, o, best,
+  COLLECT {
+    MATCH (t)-[m:PART_OF]->(c:CriticalInfrastructure)
+    WHERE m.from <= d AND (m.to IS NULL OR m.to >= d)
+    RETURN coalesce(c.sectorCode, '') AS sector ORDER BY sector
+  } AS ciiSectors
+WITH t, o, best, ciiSectors, toString(length(best.p)) + t.name AS sortKey
+ORDER BY sortKey, t.id
+WITH collect({
+  id: t.id, sortKey: sortKey, hops: length(best.p), rank: best.entry.rank, remote: best.entry.remote,
+  ns: best.entry.ns + tail(nodes(best.p)), rs: best.entry.rs + relationships(best.p),
+  isCii: size(ciiSectors) > 0, sectorCode: coalesce(nullif(head(ciiSectors), ''), o.sectorCode),
+  level: t.protectionLevel, divisionCode: o.divisionCode
+}) AS rows
+WITH rows, [r IN rows WHERE $afterKey IS NULL OR r.sortKey > $afterKey OR (r.sortKey = $afterKey AND r.id > $afterId)][0..$limit] AS pageRows
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r.sectorCode AS key, count(*) AS n
+  ORDER BY key
+  RETURN collect({key: key, count: n}) AS bySector
+}
+CALL (rows) {
+  UNWIND rows AS r
+  WITH toString(toInteger(r.level)) AS key, count(*) AS n
+  ORDER BY key
+  RETURN collect({key: key, count: n}) AS byLevel
+}
+CALL (rows) {
+  UNWIND rows AS r
+  WITH r.divisionCode AS key, count(*) AS n
+  ORDER BY key
+  RETURN collect({key: key, count: n}) AS byDivision
+}
+RETURN
+  {
+    systems: size(rows),
+    ciiSystems: size([r IN rows WHERE r.isCii]),
+    levelThreeOrAbove: size([r IN rows WHERE r.level >= 3]),
+    remoteEntries: size([r IN rows WHERE r.remote]),
+    bySector: bySector,
+    byLevel: byLevel,
+    byDivision: byDivision
+  } AS summary,
+  [r IN pageRows | {
+    id: r.id, sortKey: r.sortKey, hops: r.hops, rank: r.rank, remote: r.remote,
+    isCii: r.isCii, sectorCode: r.sectorCode,
+    path: [i IN range(0, size(r.rs) - 1) | {
+      kind: type(r.rs[i]),
+      fromType: head(labels(r.ns[i])), fromId: r.ns[i].id,
+      toType: head(labels(r.ns[i + 1])), toId: r.ns[i + 1].id,
+      reversed: elementId(startNode(r.rs[i])) <> elementId(r.ns[i]),
+      validFrom: r.rs[i].from, validTo: r.rs[i].to,
+      relKind: r.rs[i].kind, remote: r.rs[i].remote, protocol: r.rs[i].protocol, port: r.rs[i].port
+    }]
+  }] AS page

@@ -5,6 +5,7 @@
 
 import { createPublicKey } from 'node:crypto';
 import { type AuditConfig, loadAuditConfig } from './audit.js';
+import { type Env, envReader } from './env.js';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.js';
 
 export interface Neo4jConfig {
@@ -89,29 +90,10 @@ export const LOCAL_NEO4J = {
   database: 'neo4j',
 } as const;
 
-type Env = Record<string, string | undefined>;
-
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
-      return fallback;
-    }
-    return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name}="${raw}" must be true or false`);
-    return fallback;
-  };
+  const { int, bool } = envReader(env, problems);
 
   const uri = env.NEO4J_URI?.trim() || undefined;
   const local = uri === undefined;

@@ -12,6 +12,7 @@
  *   7. execution deadline (504 REQUEST_TIMEOUT)
  *   8. production: field suggestions and dev-only error details removed from every response
  */
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
@@ -48,6 +49,7 @@ import {
 } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type Env, envReader } from './env.js';
 
 export interface HardeningConfig {
   /** NODE_ENV=production or REGISTRY_MODE=production: no introspection, suggestions or limit values. */
@@ -77,8 +79,6 @@ export interface HardeningConfig {
   /** TRUSTED_DOCUMENTS_FILE, loaded: id → document. Null: arbitrary documents are accepted. */
   trustedDocuments: ReadonlyMap<string, string> | null;
 }
-
-type Env = Record<string, string | undefined>;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -134,24 +134,7 @@ export function loadTrustedDocuments(file: string, problems: string[]): Map<stri
 }
 
 export function loadHardeningConfig(env: Env, problems: string[]): HardeningConfig {
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
-      return fallback;
-    }
-    return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name}="${raw}" must be true or false`);
-    return fallback;
-  };
+  const { int, bool } = envReader(env, problems);
 
   const mode = env.REGISTRY_MODE;
   if (mode !== undefined && mode !== '' && !['production', 'development', 'test'].includes(mode)) {

@@ -143,7 +143,7 @@ export function targets(report: Report): string[] {
 function loadSection(load: LoadStats): string {
   const rate = (n: number, s: number) => int(n / Math.max(s, 1e-3));
   const lines = [
-    `Batches of ${int(load.batchSize)} rows, ${load.concurrency} write transactions at a time, CREATE into the migrated (constrained, indexed) empty database; ${load.retries} transaction retries (deadlocks between concurrent batches).`,
+    `Batches of ${int(load.batchSize)} rows, ${load.concurrency} write transactions at a time, inserted into the migrated (constrained, indexed) empty database; ${load.retries} transaction retries (deadlocks between concurrent batches).`,
     '',
     '| Phase | nodes | relationships | seconds | nodes/s | relationships/s |',
     '|---|--:|--:|--:|--:|--:|',

@@ -1,5 +1,6 @@
-// Systems a vendor reaches at $asOf (供应链可达性): entry systems per channel (rank 0 SERVICE: SERVES; 1 PERSONNEL_ACCESS: staff HAS_ACCESS; 2 PRODUCT: SUPPLIES then USES; 3 SUBCONTRACTOR_SERVICE and 4 SUBCONTRACTOR_PERSONNEL_ACCESS: a SUBCONTRACTS_TO chain of 1–5 tiers), every relationship valid at $asOf, then CONNECTS_TO links valid at $asOf, 0..$maxHops hops (Neo4j rejects a {0,0} quantifier, so the 0-hop question runs the 1-hop variant and keeps paths of length <= $maxHops), searched as ALL SHORTEST from the distinct entry systems.
-// Per target the explaining path is the least of (hops, channel rank, entry hops, entry relationship ids, link ids). Targets outside $scope are dropped (intermediate nodes stay, the API shows them as placeholders).
+// Systems a vendor reaches at $asOf (供应链可达性): entry systems per channel (rank 0 SERVICE: SERVES; 1 PERSONNEL_ACCESS: staff HAS_ACCESS; 2 PRODUCT: SUPPLIES then USES; 3 SUBCONTRACTOR_SERVICE and 4 SUBCONTRACTOR_PERSONNEL_ACCESS: a SUBCONTRACTS_TO chain of 1–5 tiers), every relationship valid at $asOf, then CONNECTS_TO links valid at $asOf, 0..$maxHops hops.
+// Per target the explaining path is the least of (hops, channel rank, entry hops, entry relationship ids, link ids). The entries are first reduced to the distinct entry systems with their least entry, ordered (their position `o` is the entry part of the key); then a breadth-first search from all of them at once, one level per hop (levels above $maxHops and above {{maxHops}}, the statement variant, are skipped), keeps for each newly reached system only its least (predecessor's position, link id): a shortest path's prefix is a shortest path to its predecessor, so this is the least path overall. Each level is ordered to give the next one its positions.
+// Targets outside $scope are dropped (intermediate nodes stay, the API shows them as placeholders); operator, scope and CII sectors are joined once per distinct target.
 // One row: the summary over every reached system in scope, and the keyset page (sortKey = hops digit + name, then id) with each row's path as hop maps.
 // @mode read
 // @bound maxHops: 1..6
@@ -47,25 +48,117 @@ CALL (v, d) {
 WITH d, e, rank, ns, rs, remote
 ORDER BY rank, size(rs), [x IN rs | x.id]
 WITH d, e, head(collect({rank: rank, ns: ns, rs: rs, remote: remote})) AS entry
-MATCH p = ALL SHORTEST (e)-[l:CONNECTS_TO WHERE l.from <= d AND (l.to IS NULL OR l.to >= d)]->{0,{{maxHops}}}(t:System)
-WITH d, e, entry, p, t
-WHERE length(p) <= $maxHops
+ORDER BY entry.rank, size(entry.rs), [x IN entry.rs | x.id]
+WITH d, collect({n: e, entry: entry}) AS entries
+WITH d, entries, [i IN range(0, size(entries) - 1) | {n: entries[i].n, src: i, o: i, links: []}] AS prev
+WITH d, entries, [prev] AS levels, [x IN prev | x.n] AS seen, prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 1 AND $maxHops >= 1
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 2 AND $maxHops >= 2
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 3 AND $maxHops >= 3
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 4 AND $maxHops >= 4
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 5 AND $maxHops >= 5
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+CALL (d, prev, seen) {
+  WITH d, prev, seen
+  WHERE {{maxHops}} >= 6 AND $maxHops >= 6
+  UNWIND prev AS f
+  WITH d, seen, f, f.n AS u
+  MATCH (u)-[l:CONNECTS_TO]->(t:System)
+  WHERE l.from <= d AND (l.to IS NULL OR l.to >= d) AND NOT t IN seen
+  WITH t, f, l
+  ORDER BY f.o, l.id
+  WITH t, head(collect({src: f.src, links: f.links + l, po: f.o, lid: l.id})) AS b
+  ORDER BY b.po, b.lid
+  WITH collect({n: t, src: b.src, links: b.links}) AS level
+  RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
+}
+WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
+WITH d, entries, levels
+UNWIND range(0, size(levels) - 1) AS hops
+UNWIND levels[hops] AS r
+WITH d, r.n AS t, hops, entries[r.src].entry AS entry, r.links AS links
 MATCH (o:Operator)-[:OPERATES]->(t)
 WHERE $scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
-WITH d, t, o, entry, p
-ORDER BY length(p), entry.rank, size(entry.rs), [x IN entry.rs | x.id], [x IN relationships(p) | x.id]
-WITH d, t, o, head(collect({entry: entry, p: p})) AS best
-WITH t, o, best,
+WITH t, o, hops, entry, links,
   COLLECT {
     MATCH (t)-[m:PART_OF]->(c:CriticalInfrastructure)
     WHERE m.from <= d AND (m.to IS NULL OR m.to >= d)
     RETURN coalesce(c.sectorCode, '') AS sector ORDER BY sector
   } AS ciiSectors
-WITH t, o, best, ciiSectors, toString(length(best.p)) + t.name AS sortKey
+WITH t, o, hops, entry, links, ciiSectors, toString(hops) + t.name AS sortKey
 ORDER BY sortKey, t.id
 WITH collect({
-  id: t.id, sortKey: sortKey, hops: length(best.p), rank: best.entry.rank, remote: best.entry.remote,
-  ns: best.entry.ns + tail(nodes(best.p)), rs: best.entry.rs + relationships(best.p),
+  id: t.id, sortKey: sortKey, hops: hops, rank: entry.rank, remote: entry.remote,
+  ns: entry.ns + [x IN links | endNode(x)], rs: entry.rs + links,
   isCii: size(ciiSectors) > 0, sectorCode: coalesce(nullif(head(ciiSectors), ''), o.sectorCode),
   level: t.protectionLevel, divisionCode: o.divisionCode
 }) AS rows

@@ -36,8 +36,3 @@ export function createContext(db: Db, config: Config, principal: Principal): Con
     },
   };
 }
-
-/** Orders batch results by the keys DataLoader asked for (missing keys become `fallback`). */
-export function byKeys<K, V>(keys: readonly K[], rows: Map<K, V>, fallback: V): V[] {
-  return keys.map((k) => rows.get(k) ?? fallback);
-}

@@ -42,17 +42,3 @@ export interface Principal {
 
 export const NO_SCOPE: Scope = { all: false, divisionCodes: [], sectorCodes: [], operatorIds: [] };
 export const CITY_SCOPE: Scope = { ...NO_SCOPE, all: true };
-
-/** The principal used by in-process tools (seeding, scripts) that act for the registry itself. */
-export const SYSTEM_PRINCIPAL: Principal = {
-  subject: 'system',
-  role: 'REGISTRAR',
-  jurisdiction: 'city',
-  scope: CITY_SCOPE,
-  canWrite: true,
-  seesPersonalData: true,
-  canReadAudit: false,
-};
-
-/** Until a token says otherwise (tests built before access control), full access. */
-export const FULL_ACCESS: Principal = SYSTEM_PRINCIPAL;

@@ -1,25 +1,14 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '../../schema/common.js';
-import { createContext } from '../../server/context.js';
-import type { Scope } from '../../server/principal.js';
 import { countAssessments, listAssessments, loadAssessment } from '../../server/repositories/assessments.js';
 import { todayInChina } from '../../server/repositories/exposures.js';
 import { countFindings, listFindings } from '../../server/repositories/findings.js';
-import { testApp } from '../support/harness.js';
+import { scopedContext, testApp } from '../support/harness.js';
 
-const { gql, db, config } = testApp();
+const { gql, db } = testApp();
 
-const scoped = (scope: Partial<Scope>) =>
-  createContext(db, config, {
-    subject: 'test',
-    role: 'COUNTY_POLICE',
-    jurisdiction: 'test',
-    canWrite: false,
-    seesPersonalData: true,
-    canReadAudit: false,
-    scope: { all: false, divisionCodes: [], sectorCodes: [], operatorIds: [], ...scope },
-  });
+const scoped = scopedContext;
 const PAGE = { limit: 51, pageSize: 50, afterKey: null, afterId: null };
 
 const WRITES = [

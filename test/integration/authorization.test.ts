@@ -137,7 +137,7 @@ describe.each(Object.keys(ROLE_CLAIMS))('%s', (role) => {
     expect(r.data?.[object.list]?.totalCount).toBe(expected.length);
   });
 
-  it.each(OBJECTS.map((o) => [o.type, o] as const))(
+  it.each([...OBJECTS, ...NODE_ONLY].map((o) => [o.type, o] as const))(
     '%s: node(id:) in and out of scope',
     async (_type, object) => {
       for (const side of ['A', 'B'] as const) {

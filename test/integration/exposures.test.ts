@@ -1,29 +1,17 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '../../schema/common.js';
-import { createContext } from '../../server/context.js';
-import type { Scope } from '../../server/principal.js';
 import {
   countExposures,
   listExposures,
   listExposuresOfSystems,
   loadExposure,
 } from '../../server/repositories/exposures.js';
-import { testApp } from '../support/harness.js';
+import { scopedContext, testApp } from '../support/harness.js';
 
-const { gql, db, config } = testApp();
+const { gql, db } = testApp();
 
-/** A request context of a caller restricted to a scope (the API itself runs with full access for now). */
-const scoped = (scope: Partial<Scope>) =>
-  createContext(db, config, {
-    subject: 'test',
-    role: 'COUNTY_POLICE',
-    jurisdiction: 'test',
-    canWrite: false,
-    seesPersonalData: true,
-    canReadAudit: false,
-    scope: { all: false, divisionCodes: [], sectorCodes: [], operatorIds: [], ...scope },
-  });
+const scoped = scopedContext;
 const PAGE = { limit: 51, pageSize: 50, afterKey: null, afterId: null };
 
 const WRITES = ['exposures/create', 'exposures/update', 'exposures/delete'];

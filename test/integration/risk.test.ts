@@ -5,8 +5,7 @@
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../server/config.js';
-import { DEFAULT_RISK_CONFIG, loadRiskConfig, type RiskConfig } from '../../server/repositories/risk.js';
+import { DEFAULT_RISK_CONFIG, loadRiskConfig } from '../../server/repositories/risk.js';
 import { testApp } from '../support/harness.js';
 
 const { gql, db } = testApp();

@@ -1,6 +1,6 @@
 /**
  * The sector map: `sector(code:)`, `Sector.ciiOperators`, `Sector.securityBodies` and
- * `Sector.sharedVendors`, exact lists over a hand-built graph (the one of concentration.test.ts,
+ * `Sector.sharedVendors`, exact lists over a hand-built graph (test/support/concentration-graph.ts,
  * plus security bodies).
  *
  * T = today (Asia/Shanghai), Y = yesterday, M = 30 days ago; every window starts 2020-01-01.
@@ -25,6 +25,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '../../server/auth.js';
 import { todayInChina } from '../../server/repositories/common.js';
+import { createConcentrationGraph } from '../support/concentration-graph.js';
 import { testApp } from '../support/harness.js';
 
 const { gql, db, config } = testApp();
@@ -41,55 +42,7 @@ const COUNTY_POLICE: TokenClaims = { sub: 'county', role: 'COUNTY_POLICE', divis
 type Json = Record<string, any>;
 
 beforeAll(async () => {
-  await db.driver.executeQuery(
-    `UNWIND [['ENERGY', '能源'], ['FINANCE', '金融'], ['WATER', '水利']] AS s
-     CREATE (:Sector {id: 'sector-' + s[0], code: s[0], name: s[1], nameEn: s[0]})
-     WITH count(*) AS sectors
-     UNWIND [['E1', 'ENERGY', '140522'], ['E2', 'ENERGY', '140524'], ['E3', 'ENERGY', '140525'],
-             ['F1', 'FINANCE', '140522'], ['X', 'FINANCE', '140502'], ['W', 'WATER', '140581']] AS o
-     MATCH (sector:Sector {code: o[1]})
-     CREATE (:Operator {id: 'op-' + o[0], name: o[0] + ' 运营者', uscc: 'USCC-' + o[0], divisionCode: o[2],
-       sectorCode: o[1], inDevelopmentZone: false})-[:IN_SECTOR]->(sector)
-     WITH count(*) AS operators
-     UNWIND [['e1a', 'E1', 3], ['e1b', 'E1', 2], ['e2a', 'E2', 4], ['e2b', 'E2', 3], ['e3', 'E3', 1],
-             ['f1a', 'F1', 3], ['x', 'X', 2], ['w5', 'W', 3], ['w6', 'W', 3]] AS s
-     MATCH (o:Operator {id: 'op-' + s[1]})
-     CREATE (o)-[:OPERATES]->(:System {id: 's-' + s[0], name: 'System ' + s[0], status: 'LIVE', protectionLevel: s[2]})
-     WITH count(*) AS systems
-     UNWIND [['grid', 'ENERGY'], ['gas', 'ENERGY'], ['bank', 'FINANCE'], ['water', 'WATER'], ['water2', 'WATER']] AS c
-     MATCH (sector:Sector {code: c[1]})
-     CREATE (:CriticalInfrastructure {id: 'cii-' + c[0], name: 'CII ' + c[0], sectorCode: c[1],
-       identifiedOn: date('2020-01-01')})-[:IN_SECTOR]->(sector)
-     WITH count(*) AS cii
-     UNWIND [['e1a', 'grid', null], ['e1b', 'grid', $yesterday], ['e3', 'grid', $yesterday], ['e2a', 'gas', null],
-             ['x', 'gas', null], ['f1a', 'bank', null], ['w5', 'water', null], ['w6', 'water2', null]] AS m
-     MATCH (s:System {id: 's-' + m[0]}), (c:CriticalInfrastructure {id: 'cii-' + m[1]})
-     CREATE (s)-[:PART_OF {id: 'member-' + m[0], from: date('2020-01-01'), to: date(m[2])}]->(c)
-     WITH count(*) AS memberships
-     UNWIND ['Alpha', 'Beta', 'Delta', 'Gamma', 'Sub1', 'Sub2', 'W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6'] AS name
-     CREATE (:Vendor {id: 'v-' + toLower(name), name: name, uscc: 'V-' + name, registrationStatus: 'REGISTERED'})
-     WITH count(*) AS vendors
-     UNWIND [['alpha', 'e1a', null], ['alpha', 'e2a', null], ['sub1', 'f1a', null], ['beta', 'x', null],
-             ['delta', 'e1a', null], ['delta', 'x', null], ['gamma', 'e1b', null], ['gamma', 'e2a', $yesterday],
-             ['w5', 'w5', null], ['w6', 'w6', null]] AS r
-     MATCH (v:Vendor {id: 'v-' + r[0]}), (s:System {id: 's-' + r[1]})
-     CREATE (v)-[:SERVES {id: 'svc-' + r[0] + '-' + r[1], kind: 'OPERATIONS', remote: false,
-       from: date('2020-01-01'), to: date(r[2])}]->(s)
-     WITH count(*) AS services
-     UNWIND [['alpha', 'sub1', null], ['sub1', 'sub2', null], ['gamma', 'sub1', $yesterday], ['w0', 'w1', null],
-             ['w1', 'w2', null], ['w2', 'w3', null], ['w3', 'w4', null], ['w4', 'w5', null], ['w5', 'w6', null]] AS k
-     MATCH (a:Vendor {id: 'v-' + k[0]}), (b:Vendor {id: 'v-' + k[1]})
-     CREATE (a)-[:SUBCONTRACTS_TO {id: 'sub-' + k[0] + '-' + k[1], from: date('2020-01-01'), to: date(k[2])}]->(b)
-     WITH count(*) AS subcontracts
-     UNWIND [['s2', 'sub2', 'e2b'], ['b', 'beta', 'e1a']] AS p
-     MATCH (v:Vendor {id: 'v-' + p[1]}), (s:System {id: 's-' + p[2]})
-     CREATE (person:Person {id: 'p-' + p[0], name: '员工' + p[0], residentIdHash: 'hash-' + p[0],
-       residentIdMasked: '140502********0000'})
-     CREATE (person)-[:WORKS_FOR {id: 'emp-' + p[0], from: date('2020-01-01'), keyPosition: false}]->(v)
-     CREATE (person)-[:HAS_ACCESS {id: 'acc-' + p[0], kind: 'ONSITE', from: date('2020-01-01')}]->(s)`,
-    { yesterday: YESTERDAY },
-    { database: config.neo4j.database },
-  );
+  await createConcentrationGraph(db, config, YESTERDAY);
   await db.driver.executeQuery(
     `UNWIND [['E1', '网络安全部', '王强'], ['X', '信息安全中心', '李明'], ['F1', '安全办', null]] AS b
      MATCH (o:Operator {id: 'op-' + b[0]})

@@ -8,6 +8,8 @@ import { schema } from '../../schema/index.js';
 import { buildApp } from '../../server/app.js';
 import { issueToken, type TokenClaims } from '../../server/auth.js';
 import type { Config } from '../../server/config.js';
+import { type Context, createContext } from '../../server/context.js';
+import { NO_SCOPE, type Scope } from '../../server/principal.js';
 import { testDb } from './db.js';
 
 export { testDb };
@@ -69,4 +71,18 @@ export function testApp(overrides: Partial<Config> = {}, claims: TokenClaims | n
     }
   }
   return { app, db, config: merged, gql };
+}
+
+/** A request context of a county-police caller restricted to `scope`, for store-level tests. */
+export function scopedContext(scope: Partial<Scope>): Context {
+  const { db, config } = testDb();
+  return createContext(db, config, {
+    subject: 'test',
+    role: 'COUNTY_POLICE',
+    jurisdiction: 'test',
+    canWrite: false,
+    seesPersonalData: true,
+    canReadAudit: false,
+    scope: { ...NO_SCOPE, ...scope },
+  });
 }

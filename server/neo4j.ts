@@ -22,15 +22,19 @@ export class ConstraintConflict extends Error {
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
-  if (typeof value === 'object') {
+  // Maps come back as plain objects: test for those first, the driver's value classes after.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
     const out: Row = {};
-    for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
+    for (const key in value as Row) out[key] = toPlain((value as Row)[key]);
     return out;
   }
-  return value;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Systems a vendor reaches at $asOf (供应链可达性): entry systems per channel (rank 0 SERVICE: SERVES; 1 PERSONNEL_ACCESS: staff HAS_ACCESS; 2 PRODUCT: SUPPLIES then USES; 3 SUBCONTRACTOR_SERVICE and 4 SUBCONTRACTOR_PERSONNEL_ACCESS: a SUBCONTRACTS_TO chain of 1–5 tiers), every relationship valid at $asOf, then CONNECTS_TO links valid at $asOf, 0..$maxHops hops.
 // Per target the explaining path is the least of (hops, channel rank, entry hops, entry relationship ids, link ids). The entries are first reduced to the distinct entry systems with their least entry, ordered (their position `o` is the entry part of the key); then a breadth-first search from all of them at once, one level per hop (levels above $maxHops and above {{maxHops}}, the statement variant, are skipped), keeps for each newly reached system only its least (predecessor's position, link id): a shortest path's prefix is a shortest path to its predecessor, so this is the least path overall. Each level is ordered to give the next one its positions.
-// Targets outside $scope are dropped (intermediate nodes stay, the API shows them as placeholders); operator, scope and CII sectors are joined once per distinct target.
+// Targets outside $scope are dropped (intermediate nodes stay, the API shows them as placeholders); operator and scope are joined once per distinct target; CII sectors only for targets among the (few) systems with a membership valid at $asOf, collected once, so the other targets skip a second walk of their relationship chain.
+// Paths (node and relationship lists) are built only for the page's rows, not for every reached system.
 // One row: the summary over every reached system in scope, and the keyset page (sortKey = hops digit + name, then id) with each row's path as hop maps.
 // @mode read
 // @bound maxHops: 1..6
@@ -142,27 +143,32 @@ CALL (d, prev, seen) {
   RETURN [i IN range(0, size(level) - 1) | {n: level[i].n, src: level[i].src, links: level[i].links, o: i}] AS next
 }
 WITH d, entries, levels + [next] AS levels, seen + [x IN next | x.n] AS seen, next AS prev
-WITH d, entries, levels
+WITH d, entries, levels,
+  COLLECT {
+    MATCH (s:System)-[m:PART_OF]->(c:CriticalInfrastructure)
+    WHERE m.from <= d AND (m.to IS NULL OR m.to >= d)
+    RETURN DISTINCT s
+  } AS ciiMembers
 UNWIND range(0, size(levels) - 1) AS hops
 UNWIND levels[hops] AS r
-WITH d, r.n AS t, hops, entries[r.src].entry AS entry, r.links AS links
+WITH d, entries, ciiMembers, r.n AS t, hops, r.src AS src, r.links AS links
 MATCH (o:Operator)-[:OPERATES]->(t)
 WHERE $scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
-WITH t, o, hops, entry, links,
-  COLLECT {
+WITH d, entries, t, o, hops, src, links,
+  CASE WHEN t IN ciiMembers THEN COLLECT {
+    WITH t, d
     MATCH (t)-[m:PART_OF]->(c:CriticalInfrastructure)
     WHERE m.from <= d AND (m.to IS NULL OR m.to >= d)
     RETURN coalesce(c.sectorCode, '') AS sector ORDER BY sector
-  } AS ciiSectors
-WITH t, o, hops, entry, links, ciiSectors, toString(hops) + t.name AS sortKey
+  } ELSE [] END AS ciiSectors
+WITH entries, t, hops, src, links, ciiSectors, toString(hops) + t.name AS sortKey, o.sectorCode AS operatorSector, o.divisionCode AS divisionCode
 ORDER BY sortKey, t.id
-WITH collect({
-  id: t.id, sortKey: sortKey, hops: hops, rank: entry.rank, remote: entry.remote,
-  ns: entry.ns + [x IN links | endNode(x)], rs: entry.rs + links,
-  isCii: size(ciiSectors) > 0, sectorCode: coalesce(nullif(head(ciiSectors), ''), o.sectorCode),
-  level: t.protectionLevel, divisionCode: o.divisionCode
+WITH entries, collect({
+  id: t.id, sortKey: sortKey, hops: hops, src: src, links: links,
+  isCii: size(ciiSectors) > 0, sectorCode: coalesce(nullif(head(ciiSectors), ''), operatorSector),
+  level: t.protectionLevel, divisionCode: divisionCode, remote: entries[src].entry.remote
 }) AS rows
-WITH rows, [r IN rows WHERE $afterKey IS NULL OR r.sortKey > $afterKey OR (r.sortKey = $afterKey AND r.id > $afterId)][0..$limit] AS pageRows
+WITH entries, rows, [r IN rows WHERE $afterKey IS NULL OR r.sortKey > $afterKey OR (r.sortKey = $afterKey AND r.id > $afterId)][0..$limit] AS pageRows
 CALL (rows) {
   UNWIND rows AS r
   WITH r.sectorCode AS key, count(*) AS n
@@ -192,14 +198,15 @@ RETURN
     byDivision: byDivision
   } AS summary,
   [r IN pageRows | {
-    id: r.id, sortKey: r.sortKey, hops: r.hops, rank: r.rank, remote: r.remote,
+    id: r.id, sortKey: r.sortKey, hops: r.hops, rank: entries[r.src].entry.rank, remote: r.remote,
     isCii: r.isCii, sectorCode: r.sectorCode,
-    path: [i IN range(0, size(r.rs) - 1) | {
-      kind: type(r.rs[i]),
-      fromType: head(labels(r.ns[i])), fromId: r.ns[i].id,
-      toType: head(labels(r.ns[i + 1])), toId: r.ns[i + 1].id,
-      reversed: elementId(startNode(r.rs[i])) <> elementId(r.ns[i]),
-      validFrom: r.rs[i].from, validTo: r.rs[i].to,
-      relKind: r.rs[i].kind, remote: r.rs[i].remote, protocol: r.rs[i].protocol, port: r.rs[i].port
-    }]
+    path: [p IN [{ns: entries[r.src].entry.ns + [x IN r.links | endNode(x)], rs: entries[r.src].entry.rs + r.links}] |
+      [i IN range(0, size(p.rs) - 1) | {
+        kind: type(p.rs[i]),
+        fromType: head(labels(p.ns[i])), fromId: p.ns[i].id,
+        toType: head(labels(p.ns[i + 1])), toId: p.ns[i + 1].id,
+        reversed: elementId(startNode(p.rs[i])) <> elementId(p.ns[i]),
+        validFrom: p.rs[i].from, validTo: p.rs[i].to,
+        relKind: p.rs[i].kind, remote: p.rs[i].remote, protocol: p.rs[i].protocol, port: p.rs[i].port
+      }]][0]
   }] AS page

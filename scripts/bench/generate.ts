@@ -82,13 +82,18 @@ export interface BenchData {
 
 export interface PickedVendor {
   id: string;
-  label: 'large' | 'median' | 'small';
+  label: string;
   /** SERVES relationships of this vendor. */
   serves: number;
 }
 
 export interface BenchPicks {
   vendors: PickedVendor[];
+  /**
+   * Vendors drawn uniformly at random (their own PRNG stream, so the graph does not depend on it):
+   * the mix of vendors a police unit asks about, for the latency distribution of vendor reach.
+   */
+  sampledVendors: PickedVendor[];
   /** Level-3 systems with several vendors (for supplyChain). */
   level3Systems: string[];
   /** The sector with the most level-3+ systems (for vendorConcentration). */
@@ -674,10 +679,23 @@ export function generateBench(scale: number, seed: number, today: string): Bench
         vendorPick(pickAt(0.5), 'median'),
         vendorPick(pickAt(0.9), 'small'),
       ],
+      sampledVendors: sampleVendors(size.vendors, seed).map((v, i) => vendorPick(v, `random #${i + 1}`)),
       level3Systems: level3.length ? level3 : [idOf('system', opStart[1] as number)],
       sectorCode: sectorCode ?? 'GOVERNMENT',
     },
   };
+}
+
+/** How many vendors the uniform sample holds (each is one variant of the sampled reach query). */
+export const SAMPLED_VENDORS = 30;
+
+/** Distinct vendor indexes drawn uniformly at random, in draw order. */
+function sampleVendors(vendorCount: number, seed: number): number[] {
+  const rng = new Rng(seed ^ 0x5eed);
+  const picked = new Set<number>();
+  const want = Math.min(SAMPLED_VENDORS, vendorCount);
+  while (picked.size < want) picked.add(Math.floor(rng.next() * vendorCount));
+  return [...picked];
 }
 
 /** Statement name → (nodes, relationships) each row creates. */

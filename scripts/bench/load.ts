@@ -9,7 +9,7 @@
  * those transient errors.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { bench } from '../../server/cypher.generated.js';
+import { bench, schemaMigrations } from '../../server/cypher.generated.js';
 import type { Statement } from '../../server/cypher-statement.js';
 import { toParams } from '../../server/neo4j.js';
 import { type BenchData, ROW_SHAPE, type Row } from './generate.js';
@@ -17,31 +17,45 @@ import { type BenchData, ROW_SHAPE, type Row } from './generate.js';
 type LoadStatement = Statement<{ rows: readonly Record<string, unknown>[] }>;
 type Part = Exclude<keyof BenchData, 'picks'>;
 
-const NODE_PLAN: readonly [Part, LoadStatement][] = [
-  ['sectors', bench.sectors],
-  ['departments', bench.departments],
-  ['policeUnits', bench.policeUnits],
-  ['operators', bench.operators],
-  ['vendors', bench.vendors],
-  ['persons', bench.persons],
-  ['products', bench.products],
+/**
+ * Node statements in stages: the statements of a stage depend only on earlier stages, so their
+ * batches share one pool of concurrent transactions (the database works on one batch while Node
+ * serialises the next, and a small statement never leaves a core idle).
+ */
+const NODE_STAGES: readonly (readonly [Part, LoadStatement][])[] = [
+  [['sectors', bench.sectors]],
+  [
+    ['departments', bench.departments],
+    ['policeUnits', bench.policeUnits],
+  ],
+  [
+    ['operators', bench.operators],
+    ['vendors', bench.vendors],
+    ['persons', bench.persons],
+    ['products', bench.products],
+  ],
   // These match nodes created above.
-  ['systems', bench.systems],
-  ['ciis', bench.criticalInfrastructures],
-  ['checks', bench.backgroundChecks],
-  ['exposures', bench.exposures],
+  [
+    ['systems', bench.systems],
+    ['checks', bench.backgroundChecks],
+  ],
+  [
+    ['ciis', bench.criticalInfrastructures],
+    ['exposures', bench.exposures],
+  ],
 ];
 
-const RELATIONSHIP_PLAN: readonly [Part, LoadStatement][] = [
-  ['memberships', bench.memberships],
-  ['services', bench.services],
-  ['subcontracts', bench.subcontracts],
-  ['vendorEmployments', bench.vendorEmployments],
-  ['operatorEmployments', bench.operatorEmployments],
-  ['accesses', bench.accesses],
-  ['supplies', bench.supplies],
-  ['productUses', bench.productUses],
-  ['links', bench.links],
+/** Relationship statements one after another: batches of one statement touch disjoint rows. */
+const RELATIONSHIP_STAGES: readonly (readonly [Part, LoadStatement][])[] = [
+  [['memberships', bench.memberships]],
+  [['services', bench.services]],
+  [['subcontracts', bench.subcontracts]],
+  [['vendorEmployments', bench.vendorEmployments]],
+  [['operatorEmployments', bench.operatorEmployments]],
+  [['accesses', bench.accesses]],
+  [['supplies', bench.supplies]],
+  [['productUses', bench.productUses]],
+  [['links', bench.links]],
 ];
 
 export interface PhaseStats {
@@ -66,9 +80,15 @@ export interface LoadStats {
   concurrency: number;
   /** Transactions the driver had to retry (deadlocks between concurrent batches). */
   retries: number;
+  /** Secondary indexes/constraints dropped before the node statements and rebuilt after them. */
+  deferredIndexes: string[];
+  /** Seconds the rebuild took (counted in the node phase). */
+  indexSeconds: number;
 }
 
 export interface LoadOptions {
+  /** Drop the secondary node indexes before the load and rebuild them after the node statements. */
+  deferIndexes: boolean;
   batchSize: number;
   concurrency: number;
   database: string;
@@ -84,50 +104,76 @@ export function loaderDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-async function runStatement(
+async function runBatch(
   driver: Driver,
-  part: Part,
   statement: LoadStatement,
-  rows: readonly Row[],
+  batch: readonly Row[],
   options: LoadOptions,
   counters: { retries: number },
-): Promise<StatementStats> {
-  const started = performance.now();
-  const batches: Row[][] = [];
-  for (let i = 0; i < rows.length; i += options.batchSize) batches.push(rows.slice(i, i + options.batchSize));
+): Promise<void> {
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    let attempts = 0;
+    const count = await session.executeWrite(
+      async (tx) => {
+        if (attempts++ > 0) counters.retries++;
+        const result = await tx.run(statement.text, toParams({ rows: batch }) as Record<string, unknown>);
+        return Number(result.records[0]?.get('count') ?? 0);
+      },
+      { timeout: 300_000, metadata: { app: 'mlps-registry-bench', statement: statement.name } },
+    );
+    if (count !== batch.length) {
+      throw new Error(
+        `${statement.name}: wrote ${count} of ${batch.length} rows (a referenced node is missing)`,
+      );
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs the batches of a stage's statements through one pool; each statement's time spans its first to last batch. */
+async function runStage(
+  driver: Driver,
+  data: BenchData,
+  stage: readonly [Part, LoadStatement][],
+  options: LoadOptions,
+  counters: { retries: number },
+): Promise<StatementStats[]> {
+  const queues = stage.map(([part, statement]) => {
+    const rows = data[part];
+    const batches: Row[][] = [];
+    for (let i = 0; i < rows.length; i += options.batchSize)
+      batches.push(rows.slice(i, i + options.batchSize));
+    return { part, statement, rows: rows.length, batches, started: 0, finished: 0, left: batches.length };
+  });
+  // Round-robin over the statements, so each progresses from the start.
+  const work: { q: (typeof queues)[number]; batch: Row[] }[] = [];
+  for (let i = 0; work.length < queues.reduce((a, q) => a + q.batches.length, 0); i++)
+    for (const q of queues) if (i < q.batches.length) work.push({ q, batch: q.batches[i] as Row[] });
   let next = 0;
   const worker = async () => {
-    while (next < batches.length) {
-      const batch = batches[next++] as Row[];
-      const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        let attempts = 0;
-        const count = await session.executeWrite(
-          async (tx) => {
-            if (attempts++ > 0) counters.retries++;
-            const result = await tx.run(statement.text, toParams({ rows: batch }) as Record<string, unknown>);
-            return Number(result.records[0]?.get('count') ?? 0);
-          },
-          { timeout: 300_000, metadata: { app: 'mlps-registry-bench', statement: statement.name } },
-        );
-        if (count !== batch.length) {
-          throw new Error(
-            `${statement.name}: wrote ${count} of ${batch.length} rows (a referenced node is missing)`,
-          );
-        }
-      } finally {
-        await session.close();
-      }
+    while (next < work.length) {
+      const { q, batch } = work[next++] as (typeof work)[number];
+      if (!q.started) q.started = performance.now();
+      await runBatch(driver, q.statement, batch, options, counters);
+      if (--q.left === 0) q.finished = performance.now();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, batches.length) }, worker));
-  return { part, rows: rows.length, batches: batches.length, seconds: (performance.now() - started) / 1000 };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, work.length)) }, worker));
+  return queues.map((q) => ({
+    part: q.part,
+    rows: q.rows,
+    batches: q.batches.length,
+    seconds: ((q.finished || performance.now()) - (q.started || started)) / 1000,
+  }));
 }
 
 async function runPlan(
   driver: Driver,
   data: BenchData,
-  plan: readonly [Part, LoadStatement][],
+  stages: readonly (readonly [Part, LoadStatement][])[],
   options: LoadOptions,
   counters: { retries: number },
   statements: StatementStats[],
@@ -135,26 +181,74 @@ async function runPlan(
   const started = performance.now();
   let nodes = 0;
   let relationships = 0;
-  for (const [part, statement] of plan) {
-    const rows = data[part];
-    const stats = await runStatement(driver, part, statement, rows, options, counters);
-    statements.push(stats);
-    nodes += rows.length * ROW_SHAPE[part].nodes;
-    relationships += rows.length * ROW_SHAPE[part].relationships;
-    options.log(
-      `  ${part.padEnd(20)} ${String(rows.length).padStart(8)} rows in ${stats.seconds.toFixed(1).padStart(6)} s (${Math.round(rows.length / Math.max(stats.seconds, 1e-3))} rows/s)`,
-    );
+  for (const stage of stages) {
+    for (const stats of await runStage(driver, data, stage, options, counters)) {
+      statements.push(stats);
+      nodes += stats.rows * ROW_SHAPE[stats.part].nodes;
+      relationships += stats.rows * ROW_SHAPE[stats.part].relationships;
+      options.log(
+        `  ${stats.part.padEnd(20)} ${String(stats.rows).padStart(8)} rows in ${stats.seconds.toFixed(1).padStart(6)} s (${Math.round(stats.rows / Math.max(stats.seconds, 1e-3))} rows/s)`,
+      );
+    }
   }
   return { nodes, relationships, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Runs one statement on its own (schema commands cannot share a transaction with anything). */
+async function runAlone(
+  driver: Driver,
+  database: string,
+  text: string,
+  params: Record<string, unknown> = {},
+) {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return (await session.run(text, params)).records.map((r) => r.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * A bulk load into an empty database builds secondary indexes once, after the nodes are in, as
+ * neo4j-admin import does: the node indexes and constraints that no load statement looks nodes up
+ * by are dropped first; `rebuild` re-applies every migration statement (all IF NOT EXISTS) and
+ * waits until the indexes are online. Returns the names dropped.
+ */
+async function dropDeferrableSchema(driver: Driver, database: string): Promise<string[]> {
+  const rows = await runAlone(driver, database, bench.deferrableSchema.text);
+  for (const row of rows) {
+    const statement = row.isConstraint ? bench.dropConstraint : bench.dropIndex;
+    await runAlone(driver, database, statement.text, { name: String(row.name) });
+  }
+  return rows.map((r) => String(r.name));
+}
+
+async function rebuildSchema(driver: Driver, database: string): Promise<void> {
+  for (const migration of schemaMigrations)
+    for (const ddl of migration.statements) await runAlone(driver, database, ddl);
+  await runAlone(driver, database, bench.awaitIndexes.text);
 }
 
 export async function loadBench(driver: Driver, data: BenchData, options: LoadOptions): Promise<LoadStats> {
   const counters = { retries: 0 };
   const statements: StatementStats[] = [];
-  options.log(`loading nodes (batches of ${options.batchSize}, ${options.concurrency} at a time)…`);
-  const nodePhase = await runPlan(driver, data, NODE_PLAN, options, counters, statements);
+  const deferred = options.deferIndexes ? await dropDeferrableSchema(driver, options.database) : [];
+  options.log(
+    `loading nodes (batches of ${options.batchSize}, ${options.concurrency} at a time${deferred.length ? `; ${deferred.length} secondary indexes/constraints built afterwards` : ''})…`,
+  );
+  const nodePhase = await runPlan(driver, data, NODE_STAGES, options, counters, statements);
+  let indexSeconds = 0;
+  if (deferred.length) {
+    const started = performance.now();
+    await rebuildSchema(driver, options.database);
+    indexSeconds = (performance.now() - started) / 1000;
+    // The node phase pays for the index build it deferred.
+    nodePhase.seconds += indexSeconds;
+    options.log(`  rebuilt ${deferred.length} indexes/constraints in ${indexSeconds.toFixed(1)} s`);
+  }
   options.log('loading relationships…');
-  const relationshipPhase = await runPlan(driver, data, RELATIONSHIP_PLAN, options, counters, statements);
+  const relationshipPhase = await runPlan(driver, data, RELATIONSHIP_STAGES, options, counters, statements);
   return {
     nodePhase,
     relationshipPhase,
@@ -167,5 +261,7 @@ export async function loadBench(driver: Driver, data: BenchData, options: LoadOp
     batchSize: options.batchSize,
     concurrency: options.concurrency,
     retries: counters.retries,
+    deferredIndexes: deferred,
+    indexSeconds,
   };
 }

@@ -246,40 +246,52 @@ export function queryCosts(
         : undefined;
     };
 
-    const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined): number => {
+    // A field that takes `first` but returns an object holding the connection (vendorReach →
+    // systems) pages that connection: `inherited` carries its page size down to it.
+    const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined, inherited?: number): number => {
       if (!field.selectionSet) return 1;
       const def = fieldDef(parent, field.name.value);
       const type = def ? getNamedType(def.type) : undefined;
+      const page = PAGE_ARGUMENTS.map((a) => argument(field, def, a)).find((v) => v !== undefined);
       let multiplier = 1;
-      if (type?.name.endsWith('Connection')) {
-        const page = PAGE_ARGUMENTS.map((a) => argument(field, def, a)).find((v) => v !== undefined);
-        multiplier *= Math.max(0, page ?? defaultPageSize);
-      }
+      let passDown: number | undefined;
+      if (type?.name.endsWith('Connection')) multiplier *= Math.max(0, page ?? inherited ?? defaultPageSize);
+      else if (page !== undefined) passDown = page;
       for (const name of HOP_ARGUMENTS) {
         const hops = argument(field, def, name);
         if (hops !== undefined) multiplier *= 2 ** Math.min(Math.max(0, hops), 1_100);
       }
-      const children = selectionCost(field.selectionSet, type);
+      const children = selectionCost(field.selectionSet, type, passDown);
       return 1 + (multiplier === 0 ? 0 : multiplier * children);
     };
 
-    const selectionCost = (set: SelectionSetNode, parent: GraphQLNamedType | undefined): number => {
+    const selectionCost = (
+      set: SelectionSetNode,
+      parent: GraphQLNamedType | undefined,
+      inherited?: number,
+    ): number => {
       let cost = 0;
       for (const selection of set.selections) {
-        if (selection.kind === Kind.FIELD) cost += fieldCost(selection, parent);
+        if (selection.kind === Kind.FIELD) cost += fieldCost(selection, parent, inherited);
         else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-          cost += selectionCost(selection.selectionSet, type ?? undefined);
+          cost += selectionCost(selection.selectionSet, type ?? undefined, inherited);
         } else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
           if (!fragment || visiting.has(name)) continue;
-          let known = fragmentCost.get(name);
+          // Fragments are memoised per inherited page size (almost always none).
+          const memoKey = `${name}\u0000${inherited ?? ''}`;
+          let known = fragmentCost.get(memoKey);
           if (known === undefined) {
             visiting.add(name);
-            known = selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value));
+            known = selectionCost(
+              fragment.selectionSet,
+              schema.getType(fragment.typeCondition.name.value) ?? undefined,
+              inherited,
+            );
             visiting.delete(name);
-            fragmentCost.set(name, known);
+            fragmentCost.set(memoKey, known);
           }
           cost += known;
         }

@@ -18,6 +18,7 @@ const schema = buildSchema(`
     operator(id: ID!): Operator
     operators(first: Int, last: Int, after: String): OperatorConnection!
     reach(from: ID!, maxHops: Int = 3): ReachConnection!
+    vendorReach(vendor: ID!, maxHops: Int!, first: Int): VendorReach
     neighbours(id: ID!, depth: Int): [Operator!]!
     pagedDefault(first: Int = 10): OperatorConnection!
     node(id: ID!): Node
@@ -37,6 +38,7 @@ const schema = buildSchema(`
   type SystemConnection { edges: [SystemEdge!]! }
   type SystemEdge { node: System! }
   type ReachConnection { edges: [ReachEdge!]! }
+  type VendorReach { summary: Sector! systems: SystemConnection! }
   type ReachEdge { node: Operator! }
 `);
 
@@ -96,6 +98,22 @@ describe('queryCosts', () => {
     expect(
       cost('query($d: Int) { neighbours(id: "x", depth: $d) { id } }', { variables: { d: 10 } }),
     ).toEqual([1025]);
+  });
+
+  it("prices a connection held by an object by the holder's first (vendorReach → systems)", () => {
+    // systems: edges 1 + node (1 + id 1) = 3 → 1 + first × 3; summary 1 + 1; × 2^2 hops; + 1
+    const q = (first: string) =>
+      `{ vendorReach(vendor: "v", maxHops: 2${first}) { summary { code } systems { edges { node { id } } } } }`;
+    expect(cost(q(', first: 500'))).toEqual([1 + 4 * (2 + (1 + 500 * 3))]);
+    expect(cost(q(', first: 10'))).toEqual([1 + 4 * (2 + (1 + 10 * 3))]);
+    // without first: the default page size, as for any connection
+    expect(cost(q(''))).toEqual([1 + 4 * (2 + (1 + 50 * 3))]);
+    // the page size reaches the holder's own fields only, not connections further down
+    expect(
+      cost(
+        '{ vendorReach(vendor: "v", maxHops: 0, first: 7) { summary { code } } operators { edges { node { id } } } }',
+      ),
+    ).toEqual([1 + (1 + 1) + (1 + 50 * 3)]);
   });
 
   it('prices fragments where they are spread, inline fragments by their type', () => {

@@ -8,6 +8,7 @@ import './cii.js';
 import './vendors.js';
 import './personnel.js';
 import './exposures.js';
+import './exposure-import.js';
 import './assessments.js';
 import './audit.js';
 import './concentration.js';

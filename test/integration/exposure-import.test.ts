@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '../../schema/common.js';
 import type { TokenClaims } from '../../server/auth.js';
-import { testApp } from '../support/harness.js';
+import { CITY_REGISTRAR, testApp, tokenFor } from '../support/harness.js';
 
 const { gql, db, config } = testApp();
 const fixture = (name: string) =>
@@ -170,7 +170,7 @@ describe('address declarations', () => {
     expect(foreign.data?.declareAddressBlock.__typename).toBe('NotFoundError');
     const removed = await gql<{ removeAddressBlock: { __typename: string } }>(
       /* GraphQL */ `mutation R($id: ID!) { removeAddressBlock(id: $id) { __typename } }`,
-      { id: (ok.data?.declareAddressBlock.data as { id: string }).id },
+      { id: (ok.data?.declareAddressBlock.data as { id: string } | undefined)?.id },
     );
     expect(removed.data?.removeAddressBlock.__typename).toBe('MutationRemoveAddressBlockSuccess');
   });
@@ -323,6 +323,55 @@ describe('search-engine CSV', () => {
     expect(r.data?.importExposures.__typename).toBe('ValidationError');
     expect(r.statements.filter((s) => s.includes('create') || s.includes('upsert'))).toEqual([]);
   });
+});
+
+describe('the CLI (in-process GraphQL, audited)', () => {
+  it('imports a file with a registrar token and prints the report', async () => {
+    const token = await tokenFor(CITY_REGISTRAR);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/import-exposures.ts',
+        '--source',
+        'search-engine',
+        '--file',
+        'test/fixtures/exposures/search-engine-1.csv',
+        '--label',
+        'cli',
+      ],
+      {
+        env: { ...process.env, REGISTRY_TOKEN: token, AUDIT_DIR: mkdtempSync(join(tmpdir(), 'cli-audit-')) },
+      },
+    );
+    expect(stdout).toContain('unmatched (未备案暴露面): 1');
+    expect(stdout).toContain('203.0.113.200:22/tcp');
+    expect(stdout).toContain('new since the previous scan (新增): 6');
+    expect(stdout).toMatch(/bad rows: 3/);
+  }, 60_000);
+
+  it('refuses a caller who may not write', async () => {
+    const token = await tokenFor(POLICE_A);
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/import-exposures.ts',
+        '--source',
+        'nmap',
+        '--file',
+        'test/fixtures/exposures/nmap-localhost.xml',
+      ],
+      {
+        env: { ...process.env, REGISTRY_TOKEN: token, AUDIT_DIR: mkdtempSync(join(tmpdir(), 'cli-audit-')) },
+      },
+    );
+    await expect(run).rejects.toMatchObject({
+      stderr: expect.stringContaining('may not change the registry'),
+    });
+  }, 60_000);
 });
 
 describe('nmap XML', () => {

@@ -294,7 +294,7 @@ export function parseSearchEngineCsv(text: string, today: string): ParsedScan {
     else if (!ip.ok) bad('ip', cell.ip, ip.message);
     const portText = cell.port ?? '';
     const port = /^\d{1,5}$/.test(portText) ? normalizePort(Number(portText)) : null;
-    if (!port || !port.ok)
+    if (!port?.ok)
       bad('port', cell.port, port && !port.ok ? port.message : 'a port number 1–65535 is required');
     const protocol = normalizeProtocol(cell.protocol ?? 'tcp');
     if (!protocol.ok) bad('protocol', cell.protocol, protocol.message);

@@ -75,6 +75,7 @@ export const RELATIONSHIP_TYPES = new Set([
   'WORKS_FOR',
   'DECLARES',
   'OBSERVED',
+  'MISSED',
 ]);
 
 export interface SnapshotHeader {

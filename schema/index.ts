@@ -8,6 +8,8 @@ import './cii.js';
 import './vendors.js';
 import './personnel.js';
 import './exposures.js';
+import './exposure-import.js';
+import './sbom-import.js';
 import './assessments.js';
 import './audit.js';
 import './concentration.js';

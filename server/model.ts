@@ -199,6 +199,9 @@ export interface ExposureRecord {
   service: string | null;
   firstSeen: string;
   lastSeen: string;
+  /** Page title and banner reported by a search-engine import (absent otherwise). */
+  title?: string | null;
+  banner?: string | null;
 }
 
 export interface AssessmentRecord {

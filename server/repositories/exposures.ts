@@ -95,6 +95,8 @@ export const EXPOSURE_FIELDS = [
   'service',
   'firstSeen',
   'lastSeen',
+  'title',
+  'banner',
 ] as const satisfies readonly (keyof ExposureRecord)[];
 
 /** An exposure with the system it exposes (null when unmatched), read in the same statement. */

@@ -55,7 +55,10 @@ export async function buildExplorer(dist: string = EXPLORER_DIST): Promise<void>
   });
   mkdirSync(dist, { recursive: true });
   // Written last: its time stamp marks a complete build.
-  writeFileSync(join(dist, 'trusted-documents.json'), `${JSON.stringify(trustedDocumentsManifest(), null, 2)}\n`);
+  writeFileSync(
+    join(dist, 'trusted-documents.json'),
+    `${JSON.stringify(trustedDocumentsManifest(), null, 2)}\n`,
+  );
 }
 
 /** Builds the explorer when missing or stale; returns whether it built. */

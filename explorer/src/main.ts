@@ -679,8 +679,8 @@ const STYLE: StylesheetJson = [
     selector: 'node',
     style: {
       label: 'data(display)',
-      'font-size': 10,
-      'min-zoomed-font-size': 6,
+      'font-size': 11,
+      'min-zoomed-font-size': 4,
       'text-valign': 'bottom',
       'text-margin-y': 3,
       'text-wrap': 'ellipsis',
@@ -775,8 +775,8 @@ const STYLE: StylesheetJson = [
       'arrow-scale': 0.8,
       'curve-style': 'bezier',
       label: 'data(display)',
-      'font-size': 7,
-      'min-zoomed-font-size': 7,
+      'font-size': 8,
+      'min-zoomed-font-size': 5,
       color: '#555555',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
@@ -801,6 +801,18 @@ function elementsOf(drawing: Drawing): ElementDefinition[] {
 }
 
 function layoutFor(view: View | null, size: number): LayoutOptions {
+  if (view?.type === 'reach') {
+    // Rings around the vendor: entry channels, then systems by the network hops they are away.
+    return {
+      name: 'concentric',
+      concentric: (node: { data: (k: string) => unknown }) => 20 - Number(node.data('depth') ?? 10),
+      levelWidth: () => 1,
+      minNodeSpacing: 18,
+      padding: 20,
+      animate: false,
+      nodeDimensionsIncludeLabels: false,
+    } as unknown as LayoutOptions;
+  }
   if (view?.type === 'sector' || size > 1_500) {
     return { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 20 } as LayoutOptions;
   }

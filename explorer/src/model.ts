@@ -30,6 +30,8 @@ export interface GraphNode {
   /** A root of the layout. */
   root?: boolean;
   channel?: string;
+  /** Distance from the root in the drawing (vendor 0, channel 1, entry system 2, each network hop +1). */
+  depth?: number;
 }
 
 export interface GraphEdge {
@@ -132,7 +134,7 @@ const hopLabel = (h: HopData) => (h.detail ? `${h.kind} · ${h.detail}` : h.kind
 
 export function reachDrawing(vendor: VendorData, reached: ReachedData[]): Drawing {
   const b = new Builder();
-  b.node({ id: vendor.id, label: vendor.name, kind: 'vendor', ref: vendor.id, root: true });
+  b.node({ id: vendor.id, label: vendor.name, kind: 'vendor', ref: vendor.id, root: true, depth: 0 });
   for (const r of reached) {
     b.node({
       id: r.system.id,
@@ -142,11 +144,19 @@ export function reachDrawing(vendor: VendorData, reached: ReachedData[]): Drawin
       level: r.protectionLevel,
       cii: r.isCii,
       reached: true,
+      depth: 2 + r.hops,
     });
   }
   for (const r of reached) {
     const channelId = `channel:${r.entryChannel}`;
-    b.node({ id: channelId, label: r.entryChannel, kind: 'channel', ref: null, channel: r.entryChannel });
+    b.node({
+      id: channelId,
+      label: r.entryChannel,
+      kind: 'channel',
+      ref: null,
+      channel: r.entryChannel,
+      depth: 1,
+    });
     b.edge(vendor.id, channelId, 'CHANNEL', r.entryChannel);
     const entry = r.path.findIndex((h) => h.to.type === 'System');
     if (entry < 0) {
@@ -159,7 +169,7 @@ export function reachDrawing(vendor: VendorData, reached: ReachedData[]): Drawin
         return p.id;
       }
       const id = `hidden:${r.system.id}:${at}`;
-      b.node({ id, label: p.type, kind: 'hidden', ref: null });
+      b.node({ id, label: p.type, kind: 'hidden', ref: null, depth: 2 + Math.max(0, at - entry) });
       return id;
     };
     const entryHop = r.path[entry] as HopData;

@@ -238,6 +238,50 @@ const en: Record<MessageKey, string> = {
   hop: 'hop {n}',
 };
 
+/** Labels of the detail fields of `node(id:)`, by field name; unknown fields show their name. */
+const FIELDS: Record<Lang, Record<string, string>> = {
+  zh: {
+    uscc: '统一社会信用代码',
+    registrationStatus: '报备状态',
+    registrationNumber: '报备编号',
+    filingNumber: '备案证明编号',
+    status: '状态',
+    divisionName: '行政区划',
+    operator: '运营者',
+    residentIdMasked: '身份证号（脱敏）',
+    latestCheck: '最近背景审查',
+    version: '版本',
+    category: '类别',
+    certification: '认证',
+    certified: '已认证',
+    sectorCode: '行业领域',
+    identifiedOn: '认定日期',
+    identifiedBy: '认定部门',
+    securityBody: '专门安全管理机构',
+    sector: '行业领域',
+  },
+  en: {
+    uscc: 'USCC',
+    registrationStatus: 'Registration',
+    registrationNumber: 'Registration no.',
+    filingNumber: 'Filing no.',
+    status: 'Status',
+    divisionName: 'Division',
+    operator: 'Operator',
+    residentIdMasked: 'Resident id (masked)',
+    latestCheck: 'Latest background check',
+    version: 'Version',
+    category: 'Category',
+    certification: 'Certification',
+    certified: 'Certified',
+    sectorCode: 'Sector',
+    identifiedOn: 'Identified on',
+    identifiedBy: 'Identified by',
+    securityBody: 'Security body',
+    sector: 'Sector',
+  },
+};
+
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 let current: Lang = 'zh';
@@ -262,4 +306,9 @@ export function t(key: MessageKey, values: Record<string, string | number> = {})
 /** A key that may or may not be in the dictionary (enum values): its text, else the key itself. */
 export function tr(key: string): string {
   return isMessageKey(key) ? t(key) : key;
+}
+
+/** The label of a detail field in the current language. */
+export function fieldLabel(field: string): string {
+  return FIELDS[current][field] ?? field;
 }

@@ -10,7 +10,7 @@ import cytoscape, {
 } from 'cytoscape';
 import Papa from 'papaparse';
 import { ApiError, type Claims, decodeClaims, request, storedToken, storeToken } from './api.js';
-import { getLang, type Lang, type MessageKey, setLang, t, tr } from './i18n.js';
+import { fieldLabel, getLang, type Lang, type MessageKey, setLang, t, tr } from './i18n.js';
 import {
   type Cell,
   type Drawing,
@@ -908,7 +908,7 @@ function renderDetails(node: GraphNode | null, details: NodeDetails | null): voi
               ? t('yes')
               : t('no')
             : String(v);
-      facts.push([k, text]);
+      facts.push([fieldLabel(k), text]);
     }
   }
   if (facts.length) parts.push(dl(facts));

@@ -1,7 +1,8 @@
 /**
  * The explorer's only way to the registry: `POST /graphql` with the caller's bearer token, one of
- * the operations of operations.ts, its variables, and its sha256 (from the trusted-documents
- * manifest the build ships) so a server that accepts trusted documents only runs it too.
+ * the operations of operations.ts and its variables. A server that accepts trusted documents only
+ * answers TRUSTED_DOCUMENT_REQUIRED: from then on the page sends the operation's sha256 (from the
+ * trusted-documents manifest the build ships next to the page) instead of its text.
  */
 import { OPERATIONS, type OperationName } from './operations.js';
 
@@ -67,11 +68,12 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function request<T>(name: OperationName, variables: Record<string, unknown>): Promise<T> {
-  const token = storedToken();
-  if (!token) throw new ApiError('not signed in', 401, 'UNAUTHENTICATED');
+/** Set once the server answered TRUSTED_DOCUMENT_REQUIRED: from then on, send hashes only. */
+let trustedOnly = false;
+
+async function post<T>(name: OperationName, variables: Record<string, unknown>, token: string) {
   const query = OPERATIONS[name];
-  const sha256Hash = (await documentHashes()).get(query);
+  const sha256Hash = trustedOnly ? (await documentHashes()).get(query) : undefined;
   const response = await fetch('/graphql', {
     method: 'POST',
     credentials: 'omit',
@@ -80,18 +82,29 @@ export async function request<T>(name: OperationName, variables: Record<string, 
       accept: 'application/graphql-response+json, application/json',
       authorization: `Bearer ${token}`,
     },
-    body: JSON.stringify({
-      query,
-      operationName: name,
-      variables,
-      ...(sha256Hash ? { extensions: { persistedQuery: { version: 1, sha256Hash } } } : {}),
-    }),
+    body: JSON.stringify(
+      sha256Hash
+        ? { operationName: name, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }
+        : { query, operationName: name, variables },
+    ),
   });
   let body: GraphQLResponse<T> = {};
   try {
     body = (await response.json()) as GraphQLResponse<T>;
   } catch {
     // a non-JSON answer (a proxy's error page): the status says enough
+  }
+  return { response, body };
+}
+
+export async function request<T>(name: OperationName, variables: Record<string, unknown>): Promise<T> {
+  const token = storedToken();
+  if (!token) throw new ApiError('not signed in', 401, 'UNAUTHENTICATED');
+  let { response, body } = await post<T>(name, variables, token);
+  if (!trustedOnly && body.errors?.[0]?.extensions?.code === 'TRUSTED_DOCUMENT_REQUIRED') {
+    // A production server that runs trusted documents only: the build's manifest has our hashes.
+    trustedOnly = true;
+    ({ response, body } = await post<T>(name, variables, token));
   }
   const first = body.errors?.[0];
   if (!response.ok || first || body.data == null) {

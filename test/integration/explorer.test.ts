@@ -18,7 +18,11 @@ import type { TokenClaims } from '../../server/auth.js';
 import { testApp, tokenFor } from '../support/harness.js';
 
 const CITY_POLICE: TokenClaims = { sub: 'explorer-city-police', role: 'CITY_POLICE' };
-const COUNTY_POLICE: TokenClaims = { sub: 'explorer-yangcheng-police', role: 'COUNTY_POLICE', division: '140522' };
+const COUNTY_POLICE: TokenClaims = {
+  sub: 'explorer-yangcheng-police',
+  role: 'COUNTY_POLICE',
+  division: '140522',
+};
 const VENDOR = '山西广电网络技术有限公司';
 
 const screenshots = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
@@ -57,7 +61,9 @@ async function signIn(page: Page, claims: TokenClaims): Promise<void> {
   await page.getByTestId('signin').click();
   await expect.poll(() => page.getByTestId('whoami').isVisible()).toBe(true);
   // The sector list arrives with the first successful request.
-  await page.waitForFunction(() => (document.getElementById('sector') as HTMLSelectElement).options.length > 0);
+  await page.waitForFunction(
+    () => (document.getElementById('sector') as HTMLSelectElement).options.length > 0,
+  );
 }
 
 async function pickVendor(page: Page, name: string): Promise<void> {
@@ -155,18 +161,30 @@ describe('graph explorer in Chromium', () => {
     await expect.poll(() => page.getByTestId('whoami').textContent()).toContain('市公安局');
     await pickVendor(page, VENDOR);
     const at2 = await shown(page, expected2);
-    expect(at2).toEqual({ table: expected2, graph: expected2, count: String(expected2), summary: String(expected2) });
+    expect(at2).toEqual({
+      table: expected2,
+      graph: expected2,
+      count: String(expected2),
+      summary: String(expected2),
+    });
     await page.screenshot({ path: join(screenshots, 'explorer-reach-hops-2.png'), fullPage: true });
 
     await page.getByTestId('hops').fill('0');
     await page.getByTestId('hops').dispatchEvent('change');
     const at0 = await shown(page, expected0);
-    expect(at0).toEqual({ table: expected0, graph: expected0, count: String(expected0), summary: String(expected0) });
+    expect(at0).toEqual({
+      table: expected0,
+      graph: expected0,
+      count: String(expected0),
+      summary: String(expected0),
+    });
 
     // Sorting the table by level puts the highest level first on the second click.
     await page.locator('#table th[data-key="level"]').click();
     await page.locator('#table th[data-key="level"]').click();
-    await expect.poll(() => page.locator('#table th[data-key="level"]').getAttribute('aria-sort')).toBe('descending');
+    await expect
+      .poll(() => page.locator('#table th[data-key="level"]').getAttribute('aria-sort'))
+      .toBe('descending');
 
     // Click the vendor node: its details and risk flags come from node(id:).
     const position = await page.evaluate(() => {
@@ -192,7 +210,11 @@ describe('graph explorer in Chromium', () => {
     expect(text.trim().split('\n')).toHaveLength(expected0 + 1);
     const png = page.waitForEvent('download');
     await page.getByTestId('export-png').click();
-    expect(readFileSync(await (await png).path()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(await (await png).path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     // Switching to English changes the labels, not the result.
     await page.getByTestId('lang').selectOption('en');
@@ -218,6 +240,33 @@ describe('graph explorer in Chromium', () => {
     await page.close();
   });
 
+  it('works against a server that accepts trusted documents only, with the manifest the build writes', async () => {
+    const trusted = testApp({
+      hardening: {
+        ...config.hardening,
+        trustedDocuments: new Map(Object.entries(trustedDocumentsManifest())),
+      },
+    });
+    const strict = createServer(trusted.app);
+    await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
+    try {
+      // An arbitrary document is refused there…
+      const refused = await trusted.gql('{ sectors(first: 1) { edges { node { code } } } }', {}, CITY_POLICE);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
+      // …the explorer's are not.
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
+      await page.goto(`http://127.0.0.1:${(strict.address() as AddressInfo).port}/explorer/`);
+      await signIn(page, CITY_POLICE);
+      await pickVendor(page, VENDOR);
+      const expected = await apiReach(CITY_POLICE, 2);
+      expect((await shown(page, expected)).table).toBe(expected);
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => strict.close(() => resolve()));
+    }
+  });
+
   it('draws a supply chain and a sector map, and says so when the token is refused', async () => {
     const page = await newPage();
     await signIn(page, CITY_POLICE);
@@ -230,7 +279,9 @@ describe('graph explorer in Chromium', () => {
 
     await page.getByTestId('sector').selectOption('ENERGY');
     await page.getByTestId('show-sector').click();
-    await page.waitForFunction(() => document.getElementById('view-title')?.textContent?.includes('行业领域全景'));
+    await page.waitForFunction(() =>
+      document.getElementById('view-title')?.textContent?.includes('行业领域全景'),
+    );
     await page.waitForFunction(() => Number(document.getElementById('graph-count')?.dataset.systems) > 0);
     await page.screenshot({ path: join(screenshots, 'explorer-sector-map.png'), fullPage: true });
 

@@ -814,7 +814,15 @@ function layoutFor(view: View | null, size: number): LayoutOptions {
     } as unknown as LayoutOptions;
   }
   if (view?.type === 'sector' || size > 1_500) {
-    return { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 20 } as LayoutOptions;
+    return {
+      name: 'cose',
+      animate: false,
+      nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 90,
+      nodeRepulsion: () => 40_000,
+      padding: 20,
+      randomize: false,
+    } as unknown as LayoutOptions;
   }
   return {
     name: 'breadthfirst',

@@ -131,6 +131,7 @@ function renderStaticText(): void {
 function renderAll(): void {
   renderStaticText();
   renderAuth();
+  renderResults();
   renderChannels();
   renderSectors();
   renderLegend();
@@ -190,8 +191,8 @@ function signOut(clearMessage = true): void {
   state.selected = null;
   cy?.elements().remove();
   if (clearMessage) showMessage(null);
+  lastSearch = null;
   renderAll();
-  $('results').replaceChildren();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -213,48 +214,60 @@ interface SearchData {
   systems: { edges: { node: SystemData }[] };
 }
 
+let lastSearch: SearchData | null = null;
+
 async function search(text: string): Promise<void> {
   const box = $('results');
   if (!storedToken()) return showMessage(t('notSignedIn'));
   if (!text.trim()) return;
   box.replaceChildren(el('p', {}, t('loading')));
   try {
-    const d = await request<SearchData>('ExplorerSearch', { search: text.trim(), first: 20 });
+    lastSearch = await request<SearchData>('ExplorerSearch', { search: text.trim(), first: 20 });
     showMessage(null);
-    const groups: [MessageKey, HTMLElement[]][] = [
-      [
-        'vendors',
-        d.vendors.edges.map(({ node: v }) =>
-          resultButton('vendor', v.name, v.uscc, () => open({ type: 'reach', vendor: v })),
-        ),
-      ],
-      [
-        'systems',
-        d.systems.edges.map(({ node: s }) =>
-          resultButton('system', s.name, s.filingNumber ?? '', () =>
-            open({ type: 'supplyChain', systemId: s.id }),
-          ),
-        ),
-      ],
-      [
-        'operators',
-        d.operators.edges.map(({ node: o }) =>
-          resultButton('operator', o.name, `${o.uscc} · ${o.divisionName}`, () =>
-            open({ type: 'operator', operatorId: o.id }),
-          ),
-        ),
-      ],
-    ];
-    const found = groups.filter(([, items]) => items.length > 0);
-    box.replaceChildren(
-      ...(found.length === 0
-        ? [el('p', {}, t('noResults'))]
-        : found.map(([title, items]) => el('div', { class: 'group' }, el('h3', {}, t(title)), ...items))),
-    );
+    renderResults();
   } catch (error) {
     box.replaceChildren();
     handleError(error);
   }
+}
+
+function renderResults(): void {
+  const box = $('results');
+  const d = lastSearch;
+  if (!d) {
+    box.replaceChildren();
+    return;
+  }
+  const groups: [MessageKey, HTMLElement[]][] = [
+    [
+      'vendors',
+      d.vendors.edges.map(({ node: v }) =>
+        resultButton('vendor', v.name, v.uscc, () => open({ type: 'reach', vendor: v })),
+      ),
+    ],
+    [
+      'systems',
+      d.systems.edges.map(({ node: s }) =>
+        resultButton('system', s.name, s.filingNumber ?? '', () =>
+          open({ type: 'supplyChain', systemId: s.id }),
+        ),
+      ),
+    ],
+    [
+      'operators',
+      d.operators.edges.map(({ node: o }) =>
+        resultButton('operator', o.name, `${o.uscc} · ${o.divisionName}`, () =>
+          open({ type: 'operator', operatorId: o.id }),
+        ),
+      ),
+    ],
+  ];
+  const found = groups.filter(([, items]) => items.length > 0);
+  box.replaceChildren(
+    ...(found.length === 0
+      ? [el('p', {}, t('noResults'))]
+      : found.map(([title, items]) => el('div', { class: 'group' }, el('h3', {}, t(title)), ...items))),
+  );
 }
 
 function resultButton(kind: string, name: string, detail: string, action: () => void): HTMLElement {

@@ -24,6 +24,8 @@ const COUNTY_POLICE: TokenClaims = {
   division: '140522',
 };
 const VENDOR = '山西广电网络技术有限公司';
+/** Its reach at 2 hops without the PRODUCT channel, as the API answers for the demo city (pinned). */
+const NO_PRODUCT = 2;
 
 const screenshots = join(new URL('../..', import.meta.url).pathname, 'test-results', 'screenshots');
 const { app, db, config, gql } = testApp();
@@ -34,15 +36,15 @@ let context: BrowserContext;
 let profile: string;
 let vendorId: string;
 
-const REACH = `query ($vendorId: ID!, $maxHops: Int!) {
-  vendorReach(vendorId: $vendorId, maxHops: $maxHops, first: 1) { summary { systems } }
+const REACH = `query ($vendorId: ID!, $maxHops: Int!, $via: [ReachChannel!]) {
+  vendorReach(vendorId: $vendorId, maxHops: $maxHops, via: $via, first: 1) { summary { systems } }
 }`;
 
-/** Reached systems through the API, for a role and hop limit (all channels). */
-async function apiReach(as: TokenClaims, maxHops: number): Promise<number> {
+/** Reached systems through the API, for a role, hop limit and channels (absent: all). */
+async function apiReach(as: TokenClaims, maxHops: number, via: string[] | null = null): Promise<number> {
   const r = await gql<{ vendorReach: { summary: { systems: number } } | null }>(
     REACH,
-    { vendorId, maxHops },
+    { vendorId, maxHops, via },
     as,
   );
   expect(r.errors).toBeUndefined();
@@ -215,6 +217,28 @@ describe('graph explorer in Chromium', () => {
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
+
+    // Back to 2 hops, then without the PRODUCT channel: the API's count for the same `via`.
+    const noProduct = await apiReach(CITY_POLICE, 2, [
+      'SERVICE',
+      'PERSONNEL_ACCESS',
+      'SUBCONTRACTOR_SERVICE',
+      'SUBCONTRACTOR_PERSONNEL_ACCESS',
+    ]);
+    expect(noProduct).toBe(NO_PRODUCT);
+    await page.getByTestId('hops').fill('2');
+    await page.getByTestId('hops').dispatchEvent('change');
+    expect((await shown(page, expected2)).table).toBe(expected2);
+    await page.getByTestId('channel-PRODUCT').uncheck();
+    const without = await shown(page, noProduct);
+    expect(without).toEqual({
+      table: noProduct,
+      graph: noProduct,
+      count: String(noProduct),
+      summary: String(noProduct),
+    });
+    await page.getByTestId('channel-PRODUCT').check();
+    await shown(page, expected2);
 
     // Switching to English changes the labels, not the result.
     await page.getByTestId('lang').selectOption('en');

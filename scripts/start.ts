@@ -8,6 +8,7 @@ import { issueToken } from '../server/auth.js';
 import { type AuthConfig, ConfigError, loadConfig } from '../server/config.js';
 import { installSignalHandlers, serve } from '../server/main.js';
 import { countData } from '../server/maintenance.js';
+import { ensureExplorerBuilt } from './build-explorer.js';
 import { generateDemoData } from './demo/generate.js';
 import { loadDemoData } from './demo/load.js';
 import { INSTANCES, startNeo4j, stopNeo4j } from './neo4j.js';
@@ -45,6 +46,9 @@ try {
   process.exit(1);
 }
 
+// The graph explorer (/explorer) is built by Vite when missing or older than its sources.
+await ensureExplorerBuilt();
+
 // NEO4J_LOCAL_BOLT_PORT moves the local instance off the default port.
 const localNeo4j = { ...INSTANCES.dev, boltPort: Number(new URL(config.neo4j.uri).port) };
 if (config.neo4j.local) await startNeo4j(localNeo4j);
@@ -72,7 +76,7 @@ if (demoTokens) {
   console.log('demo tokens (8 h; GraphiQL already uses CITY_POLICE):');
   for (const [role, token] of Object.entries(demoTokens)) console.log(`  ${role}: Bearer ${token}`);
 }
-console.log(`ready: open ${running.url}/graphql`);
+console.log(`ready: open ${running.url}/graphql, or the graph explorer at ${running.url}/explorer/`);
 
 installSignalHandlers({
   ...running,

@@ -1,5 +1,6 @@
 /**
- * Builds the HTTP app: GraphQL (yoga) at /graphql with GraphiQL, /healthz and /readyz. `main`
+ * Builds the HTTP app: GraphQL (yoga) at /graphql with GraphiQL, /healthz and /readyz, and the
+ * graph explorer's static page at /explorer. `main`
  * only listens; tests call `app.fetch` in process.
  *
  * Plugin order: health endpoints → hardening (limits, rate, production switches; nothing reaches
@@ -15,6 +16,7 @@ import { auditPlugins } from './audit.js';
 import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
+import { EXPLORER_DIST, explorerPlugin } from './explorer.js';
 import { hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
 import type { Db } from './neo4j.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   config: Config;
   /** GraphiQL's default request headers (the local demo pre-fills a token). */
   graphiqlHeaders?: Record<string, string>;
+  /** The built graph explorer served at /explorer (default dist/explorer). */
+  explorerDir?: string;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -103,7 +107,7 @@ const writeGate: Plugin<Context> = {
 
 const authorizationOf = (request: Request) => request.headers.get('authorization');
 
-export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): App {
+export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: AppOptions): App {
   const verifier = new TokenVerifier(config.auth);
   // Authenticate before the document is parsed: an anonymous caller learns nothing of the
   // schema from validation errors, and pays no parsing. The context reuses the principal.
@@ -138,6 +142,8 @@ export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): A
     logging: config.logLevel,
     plugins: [
       healthEndpoints(db),
+      // Static files of the graph explorer (/explorer): no GraphQL, no registry data.
+      explorerPlugin(explorerDir ?? EXPLORER_DIST),
       ...hardeningPlugins(config.hardening),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,

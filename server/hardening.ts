@@ -248,7 +248,11 @@ export function queryCosts(
 
     // A field that takes `first` but returns an object holding the connection (vendorReach →
     // systems) pages that connection: `inherited` carries its page size down to it.
-    const fieldCost = (field: FieldNode, parent: GraphQLNamedType | undefined, inherited?: number): number => {
+    const fieldCost = (
+      field: FieldNode,
+      parent: GraphQLNamedType | undefined,
+      inherited?: number,
+    ): number => {
       if (!field.selectionSet) return 1;
       const def = fieldDef(parent, field.name.value);
       const type = def ? getNamedType(def.type) : undefined;

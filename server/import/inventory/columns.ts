@@ -1,0 +1,89 @@
+/**
+ * Column headers of the inventory import files: one table per entity, canonical field → the header
+ * names users write (Chinese as in the units' spreadsheets, and English). Matching ignores case,
+ * whitespace, a leading `*` (required marker) and the width of characters (NFKC: full-width
+ * parentheses and letters match their ASCII forms); a trailing parenthesised note such as
+ * `安全保护等级（1-5）` is ignored when the full header does not match.
+ */
+
+export interface ColumnSpec {
+  /** Canonical field name (also the English header). */
+  field: string;
+  /** The Chinese header of the template (first) and further accepted names. */
+  headers: readonly string[];
+  required: boolean;
+  /** Format, for the templates' README. */
+  format: string;
+  example: string;
+}
+
+const col = (
+  field: string,
+  headers: readonly string[],
+  required: boolean,
+  format: string,
+  example: string,
+): ColumnSpec => ({ field, headers, required, format, example });
+
+export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors'] as const;
+export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
+
+export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
+  operators: [
+    col('uscc', ['统一社会信用代码', '信用代码', 'USCC'], true, '18 characters with check character (GB 32100)', '91140500MA0K0000C5'),
+    col('name', ['单位名称', '运营者名称', '网络运营者'], true, 'text, ≤ 200 characters', '晋城市示例供水有限公司'),
+    col('divisionCode', ['行政区划代码', '所属区县', '行政区划', 'division', 'division code'], true, '6-digit code of a Jincheng division, or its name (城区, 泽州县…)', '140502'),
+    col('inDevelopmentZone', ['是否开发区', '开发区', 'in development zone'], false, '是/否, true/false, 1/0 (default 否)', '否'),
+    col('sectorCode', ['行业代码', '所属行业代码', 'sector', 'sector code'], false, 'code of a registered sector (upper case)', 'WATER'),
+    col('competentDepartment', ['行业主管部门', '主管部门', 'competent department'], false, 'text, ≤ 200', '晋城市水务局'),
+    col('securityBody', ['网络安全管理机构', '安全管理机构', 'security body'], false, 'text, ≤ 200', '信息中心'),
+    col('securityHead', ['网络安全负责人', '安全负责人', 'security head'], false, 'text, ≤ 200', '张三'),
+    col('contactPhone', ['联系电话', '电话', 'contact phone', 'phone'], false, 'digits, + - ( ) and spaces, 5–40', '0356-2020000'),
+  ],
+  systems: [
+    col('operatorUscc', ['运营者统一社会信用代码', '单位统一社会信用代码', '统一社会信用代码', 'operator uscc'], true, 'USCC of an operator in this file set or already registered', '91140500MA0K0000C5'),
+    col('name', ['系统名称', '定级对象名称', '等级保护对象名称', 'system name'], true, 'text, ≤ 200; unique per operator (the natural key with the operator USCC)', '供水调度系统'),
+    col('filingNumber', ['备案编号', '备案证明编号', 'filing number'], false, '11 digits - 5 digits, digits 1–6 a Jincheng division', '14050213001-00001'),
+    col('protectionLevel', ['安全保护等级', '保护等级', '等级', 'protection level', 'level'], false, '1–5, 一级…五级 or 第一级…第五级', '三级'),
+    col('businessInfoLevel', ['业务信息安全保护等级', '业务信息安全等级', 'business information level'], false, 'as the level', '3'),
+    col('systemServiceLevel', ['系统服务安全保护等级', '系统服务安全等级', 'system service level'], false, 'as the level', '2'),
+    col('status', ['运行状态', '状态', 'status'], false, '规划/PLANNED, 在建/UNDER_CONSTRUCTION, 运行/在用/LIVE, 下线/停用/DECOMMISSIONED (default 规划)', '运行'),
+    col('levelDeterminedOn', ['定级日期', 'level determined on'], false, 'YYYY-MM-DD (also YYYY/M/D, YYYY年M月D日)', '2023-03-01'),
+    col('filedOn', ['备案日期', 'filed on'], false, 'date; needs the filing number', '2023-04-10'),
+    col('liveOn', ['上线日期', '投入运行日期', 'live on'], false, 'date', '2019-06-30'),
+    col('decommissionedOn', ['下线日期', '停用日期', 'decommissioned on'], false, 'date; required when the status is 下线', ''),
+    col('description', ['系统描述', '描述', '备注', 'description'], false, 'text, ≤ 2000', '城区供水生产调度'),
+  ],
+  vendors: [
+    col('uscc', ['统一社会信用代码', '信用代码', 'USCC'], true, '18 characters with check character (GB 32100)', '91140500MA0K0001AX'),
+    col('name', ['单位名称', '企业名称', '服务机构名称', 'vendor name'], true, 'text, ≤ 200', '山西示例网络安全技术有限公司'),
+    col('registrationStatus', ['报备状态', 'registration status'], false, '已报备/REGISTERED, 报备中/PENDING, 未报备/UNREGISTERED, 已撤销/REVOKED (default 未报备)', '已报备'),
+    col('registeredOn', ['报备日期', 'registered on'], false, 'date; required when 已报备', '2024-01-15'),
+    col('registrationNumber', ['报备编号', 'registration number'], false, 'text, ≤ 100', 'JC-2024-001'),
+  ],
+};
+
+/** The comparison form of a header. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_*]+/g, '')
+    .toLowerCase();
+}
+
+/** Header lookup of an entity: normalized name → field. */
+export function headerIndex(entity: InventoryEntity): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const c of COLUMNS[entity]) {
+    index.set(normalizeHeader(c.field), c.field);
+    for (const h of c.headers) index.set(normalizeHeader(h), c.field);
+  }
+  return index;
+}
+
+/** The field a header names, or null. */
+export function fieldOfHeader(index: Map<string, string>, header: string): string | null {
+  const n = normalizeHeader(header);
+  return index.get(n) ?? index.get(n.replace(/\(.*\)$/, '')) ?? null;
+}

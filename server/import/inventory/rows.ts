@@ -1,0 +1,297 @@
+/**
+ * Validation of one import row: the cells (strings as read from the file) → the properties to
+ * store, with the same rules as the mutations (server/validation), plus the spellings users write in
+ * spreadsheets (一级…五级, 运行/在用, 是/否, 2024/1/5, 2024年1月5日). Pure: references to the
+ * database are checked by the caller.
+ */
+import { DIVISIONS, REGISTRATION_STATUSES, SYSTEM_STATUSES } from '../../model.js';
+import { toProps } from '../../repositories/common.js';
+import { InputValidator } from '../../validation/input.js';
+import type { InventoryEntity } from './columns.js';
+
+export interface CellIssue {
+  field: string;
+  reason: string;
+}
+
+export interface ValidRow {
+  /** Natural key (unique per file and in the database). */
+  key: string;
+  /** Parameters of the upsert statement (without `id`). */
+  params: Record<string, unknown>;
+  /** USCC of the operator the row belongs to (jurisdiction), when the row names it. */
+  operatorUscc: string | null;
+  /** The division the row puts an operator in (operators only). */
+  divisionCode: string | null;
+  sectorCode: string | null;
+  filingNumber: string | null;
+}
+
+export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
+
+type Cells = Record<string, string | undefined>;
+
+const LEVEL_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+
+/** 1–5, 一级…五级, 第三级, 3级, 三 → the number; null when blank; NaN when unreadable. */
+export function parseLevel(text: string): number {
+  const t = text.normalize('NFKC').trim().replace(/^第/, '').replace(/级$/, '');
+  if (/^\d+$/.test(t)) return Number(t);
+  return LEVEL_WORDS[t] ?? Number.NaN;
+}
+
+const STATUS_WORDS: Record<string, (typeof SYSTEM_STATUSES)[number]> = {
+  规划: 'PLANNED',
+  规划中: 'PLANNED',
+  拟建: 'PLANNED',
+  在建: 'UNDER_CONSTRUCTION',
+  建设中: 'UNDER_CONSTRUCTION',
+  运行: 'LIVE',
+  运行中: 'LIVE',
+  在用: 'LIVE',
+  在运行: 'LIVE',
+  下线: 'DECOMMISSIONED',
+  已下线: 'DECOMMISSIONED',
+  停用: 'DECOMMISSIONED',
+  已停用: 'DECOMMISSIONED',
+};
+
+const REGISTRATION_WORDS: Record<string, (typeof REGISTRATION_STATUSES)[number]> = {
+  已报备: 'REGISTERED',
+  报备中: 'PENDING',
+  待报备: 'PENDING',
+  未报备: 'UNREGISTERED',
+  已撤销: 'REVOKED',
+  撤销: 'REVOKED',
+};
+
+function enumValue<V extends string>(text: string, words: Record<string, V>, allowed: readonly V[]): string {
+  const t = text.normalize('NFKC').trim();
+  return words[t] ?? (allowed.includes(t.toUpperCase() as V) ? t.toUpperCase() : t);
+}
+
+/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 → YYYY-MM-DD (validity checked by the validator). */
+export function parseDate(text: string): string {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : t;
+}
+
+const YES = new Set(['是', 'y', 'yes', 'true', '1']);
+const NO = new Set(['否', 'n', 'no', 'false', '0']);
+
+const DIVISION_BY_NAME = new Map(Object.entries(DIVISIONS).map(([code, d]) => [d.name as string, code]));
+
+/** Blank cells are "no value": the property is cleared (a column left out of the file is left alone). */
+const blank = (v: string | undefined) => v === undefined || v.trim() === '';
+
+/** Runs the mutations' validator on a row and turns its `input.<field>` issues into cell issues. */
+function collect(v: InputValidator): CellIssue[] {
+  return v.issues.map((i) => ({ field: i.field.replace(/^input\./, ''), reason: i.message }));
+}
+
+function text(v: InputValidator, cells: Cells, field: string, max: number): string | null {
+  const value = cells[field];
+  return blank(value) ? null : v.text(`input.${field}`, value, max);
+}
+
+function date(v: InputValidator, cells: Cells, field: string): string | null {
+  const value = cells[field];
+  return blank(value) ? null : v.date(`input.${field}`, parseDate(value as string));
+}
+
+function level(v: InputValidator, cells: Cells, field: string): number | null {
+  const value = cells[field];
+  if (blank(value)) return null;
+  const n = parseLevel(value as string);
+  if (Number.isNaN(n)) {
+    v.issue(`input.${field}`, `"${(value as string).trim()}" is not a level (1–5, 一级…五级)`);
+    return null;
+  }
+  return v.level(`input.${field}`, n);
+}
+
+/** Only the columns the file has become properties (`present`). */
+function pick(values: Record<string, unknown>, present: ReadonlySet<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(values)) if (present.has(k)) out[k] = val;
+  return toProps(out);
+}
+
+function required(v: InputValidator, cells: Cells, field: string): boolean {
+  return v.required(`input.${field}`, blank(cells[field]) ? null : cells[field]);
+}
+
+function operatorRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const uscc = required(v, cells, 'uscc') ? v.uscc('input.uscc', cells.uscc) : null;
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
+  let divisionCode: string | null = null;
+  if (required(v, cells, 'divisionCode')) {
+    const raw = (cells.divisionCode as string).trim();
+    divisionCode = v.divisionCode('input.divisionCode', DIVISION_BY_NAME.get(raw) ?? raw);
+  }
+  let inDevelopmentZone = false;
+  if (!blank(cells.inDevelopmentZone)) {
+    const t = (cells.inDevelopmentZone as string).trim().toLowerCase();
+    if (YES.has(t)) inDevelopmentZone = true;
+    else if (!NO.has(t)) v.issue('input.inDevelopmentZone', `"${t}" is not 是/否 (yes/no)`);
+  }
+  let sectorCode: string | null = null;
+  if (!blank(cells.sectorCode)) {
+    sectorCode = (cells.sectorCode as string).trim().toUpperCase();
+    if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(sectorCode)) {
+      v.issue('input.sectorCode', `"${sectorCode}" is not a sector code (upper-case letters, digits, _)`);
+    }
+  }
+  const competentDepartment = text(v, cells, 'competentDepartment', 200);
+  const securityBody = text(v, cells, 'securityBody', 200);
+  const securityHead = text(v, cells, 'securityHead', 200);
+  const contactPhone = text(v, cells, 'contactPhone', 40);
+  if (contactPhone !== null && !/^[0-9+\-() ]{5,40}$/.test(contactPhone)) {
+    v.issue('input.contactPhone', `"${contactPhone}" is not a telephone number`);
+  }
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const props = pick(
+    {
+      name,
+      divisionCode,
+      inDevelopmentZone,
+      sectorCode,
+      competentDepartment,
+      securityBody,
+      securityHead,
+      contactPhone,
+    },
+    present,
+  );
+  return {
+    ok: true,
+    row: {
+      key: uscc as string,
+      params: { uscc, props },
+      operatorUscc: uscc,
+      divisionCode,
+      sectorCode,
+      filingNumber: null,
+    },
+  };
+}
+
+function systemRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const operatorUscc = required(v, cells, 'operatorUscc')
+    ? v.uscc('input.operatorUscc', cells.operatorUscc)
+    : null;
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
+  const filingNumber = blank(cells.filingNumber) ? null : v.filingNumber('input.filingNumber', cells.filingNumber);
+  const protectionLevel = level(v, cells, 'protectionLevel');
+  const businessInfoLevel = level(v, cells, 'businessInfoLevel');
+  const systemServiceLevel = level(v, cells, 'systemServiceLevel');
+  let status: string | null = null;
+  if (!blank(cells.status)) {
+    status = v.oneOf('input.status', enumValue(cells.status as string, STATUS_WORDS, SYSTEM_STATUSES), SYSTEM_STATUSES);
+  }
+  const levelDeterminedOn = date(v, cells, 'levelDeterminedOn');
+  const filedOn = date(v, cells, 'filedOn');
+  const liveOn = date(v, cells, 'liveOn');
+  const decommissionedOn = date(v, cells, 'decommissionedOn');
+  const description = text(v, cells, 'description', 2000);
+
+  const failed = new Set(v.issues.map((i) => i.field));
+  const ok = (...fields: string[]) => fields.every((f) => !failed.has(`input.${f}`));
+  let level_ = protectionLevel;
+  if (ok('protectionLevel', 'businessInfoLevel', 'systemServiceLevel')) {
+    // GB/T 22240-2020: the protection level is the higher of the two partial levels.
+    const computed = Math.max(businessInfoLevel ?? 0, systemServiceLevel ?? 0);
+    if (level_ === null && businessInfoLevel !== null && systemServiceLevel !== null) level_ = computed;
+    else if (level_ !== null && computed > 0) {
+      if (level_ < computed || (businessInfoLevel !== null && systemServiceLevel !== null && level_ > computed)) {
+        v.issue(
+          'input.protectionLevel',
+          `level ${level_} must equal the higher of the business-information level (${businessInfoLevel ?? 'not given'}) and the system-service level (${systemServiceLevel ?? 'not given'}) (GB/T 22240-2020)`,
+        );
+      }
+    }
+  }
+  if (ok('levelDeterminedOn', 'filedOn')) v.dateOrder('input.filedOn', levelDeterminedOn, filedOn);
+  if (ok('liveOn', 'decommissionedOn')) v.dateOrder('input.decommissionedOn', liveOn, decommissionedOn);
+  if (ok('filedOn', 'filingNumber') && filedOn !== null && filingNumber === null) {
+    v.issue('input.filingNumber', 'is required when the filing date (filedOn) is given');
+  }
+  if (ok('status', 'decommissionedOn') && status === 'DECOMMISSIONED' && decommissionedOn === null) {
+    v.issue('input.decommissionedOn', 'is required when the status is DECOMMISSIONED');
+  }
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const withLevel = new Set(present);
+  if (level_ !== null) withLevel.add('protectionLevel');
+  const props = pick(
+    {
+      filingNumber,
+      protectionLevel: level_,
+      businessInfoLevel,
+      systemServiceLevel,
+      status: status ?? (present.has('status') ? 'PLANNED' : undefined),
+      levelDeterminedOn,
+      filedOn,
+      liveOn,
+      decommissionedOn,
+      description,
+    },
+    withLevel,
+  );
+  return {
+    ok: true,
+    row: {
+      key: `${operatorUscc}\u0000${name}`,
+      params: { operatorUscc, name, props },
+      operatorUscc,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber,
+    },
+  };
+}
+
+function vendorRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const uscc = required(v, cells, 'uscc') ? v.uscc('input.uscc', cells.uscc) : null;
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
+  let registrationStatus: string | null = null;
+  if (!blank(cells.registrationStatus)) {
+    registrationStatus = v.oneOf(
+      'input.registrationStatus',
+      enumValue(cells.registrationStatus as string, REGISTRATION_WORDS, REGISTRATION_STATUSES),
+      REGISTRATION_STATUSES,
+    );
+  }
+  const before = v.issues.length;
+  const registeredOn = date(v, cells, 'registeredOn');
+  const registrationNumber = text(v, cells, 'registrationNumber', 100);
+  if (registrationStatus === 'REGISTERED' && registeredOn === null && v.issues.length === before) {
+    v.issue('input.registeredOn', 'is required when the registration status is REGISTERED (已报备)');
+  }
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const props = pick(
+    {
+      name,
+      registrationStatus: registrationStatus ?? (present.has('registrationStatus') ? 'UNREGISTERED' : undefined),
+      registeredOn,
+      registrationNumber,
+    },
+    present,
+  );
+  return {
+    ok: true,
+    row: { key: uscc as string, params: { uscc, props }, operatorUscc: null, divisionCode: null, sectorCode: null, filingNumber: null },
+  };
+}
+
+export const ROW_VALIDATORS: Record<
+  InventoryEntity,
+  (cells: Cells, present: ReadonlySet<string>) => RowResult
+> = {
+  operators: operatorRow,
+  systems: systemRow,
+  vendors: vendorRow,
+};

@@ -1,0 +1,332 @@
+/**
+ * The inventory import, shared by the CLI (`npm run import`) and the `importInventory` mutation.
+ *
+ * Pass 1 streams the file and validates every row: cells (the mutations' rules), duplicate natural
+ * keys (the second occurrence is bad), references to the database (checked in batches) and the
+ * caller's jurisdiction. Pass 2 — only when no row is bad, or with `onlyGoodRows` — streams the file
+ * again and writes batches of `batchSize` rows, one `UNWIND … MERGE` transaction each, idempotent
+ * on the natural keys, counting created / updated / unchanged rows.
+ *
+ * Memory: one batch of rows, the set of natural keys seen (proportional to distinct keys: ~100 MB
+ * for 1M keys), the line numbers of bad rows, and at most `maxReportedBadRows` bad-row details.
+ */
+import type { Context } from '../../context.js';
+import type { Statement } from '../../cypher-statement.js';
+import { inventoryImport as q } from '../../cypher.generated.js';
+import { newId } from '../../repositories/common.js';
+import { COLUMNS, fieldOfHeader, headerIndex, type InventoryEntity } from './columns.js';
+import { ROW_VALIDATORS, type ValidRow } from './rows.js';
+import { type ImportFormat, type ImportInput, readRecords, type SourceRecord } from './source.js';
+
+export interface BadRow {
+  file: string;
+  /** 1-based line in the file (1 = the header). */
+  line: number;
+  /** The column as written in the file ('' for the whole row). */
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportOptions {
+  entity: InventoryEntity;
+  input: ImportInput;
+  /** Name of the file in the report. */
+  fileName: string;
+  format: ImportFormat;
+  encoding?: string;
+  /** Write the good rows even when some are bad. */
+  onlyGoodRows?: boolean;
+  /** Validate only. */
+  dryRun?: boolean;
+  batchSize?: number;
+  maxReportedBadRows?: number;
+  /** Progress: phase and bytes read in that phase. */
+  onProgress?: (phase: 'validate' | 'write', bytes: number) => void;
+  /** After each committed batch. */
+  onBatch?: (batch: number, rows: number) => void;
+}
+
+export interface ImportReport {
+  entity: InventoryEntity;
+  file: string;
+  /** Data rows read (header and blank lines excluded). */
+  rows: number;
+  goodRows: number;
+  badRowCount: number;
+  /** The first `maxReportedBadRows` problems (a row can have several). */
+  badRows: BadRow[];
+  badRowsTruncated: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  batches: number;
+  /** Whether pass 2 ran (false: dry run, or bad rows without onlyGoodRows). */
+  wasWritten: boolean;
+  dryRun: boolean;
+}
+
+export const DEFAULT_BATCH_SIZE = 1_000;
+export const MAX_BATCH_SIZE = 10_000;
+export const DEFAULT_MAX_REPORTED_BAD_ROWS = 1_000;
+
+const MAX_VALUE_CHARS = 200;
+
+const clip = (value: string) => {
+  const chars = [...value];
+  return chars.length > MAX_VALUE_CHARS ? `${chars.slice(0, MAX_VALUE_CHARS).join('')}…` : value;
+};
+
+interface Pending {
+  line: number;
+  row: ValidRow;
+  /** The header of each field, to name the column of a reference problem. */
+  columnOf: (field: string) => string;
+  valueOf: (field: string) => string;
+}
+
+class Problems {
+  readonly details: BadRow[] = [];
+  readonly badLines = new Set<number>();
+  truncated = false;
+  constructor(
+    private readonly file: string,
+    private readonly max: number,
+  ) {}
+  add(line: number, column: string, value: string, reason: string) {
+    this.badLines.add(line);
+    if (this.details.length < this.max) this.details.push({ file: this.file, line, column, value: clip(value), reason });
+    else this.truncated = true;
+  }
+}
+
+/** Maps a record's cells to fields; unknown columns are problems. */
+function cellsOf(
+  record: SourceRecord,
+  index: Map<string, string>,
+): { cells: Record<string, string>; present: Set<string>; headerOf: Map<string, string>; unknown: string[] } {
+  const cells: Record<string, string> = {};
+  const present = new Set<string>();
+  const headerOf = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const [header, value] of record.cells) {
+    const field = fieldOfHeader(index, header);
+    if (field === null) {
+      unknown.push(header);
+      continue;
+    }
+    cells[field] = value;
+    present.add(field);
+    headerOf.set(field, header);
+  }
+  return { cells, present, headerOf, unknown };
+}
+
+/** Header problems: unknown columns, two columns for one field, missing required columns. */
+function checkHeader(entity: InventoryEntity, header: string[], format: ImportFormat, problems: Problems) {
+  const index = headerIndex(entity);
+  const seen = new Map<string, string>();
+  for (const h of header) {
+    const field = fieldOfHeader(index, h);
+    if (field === null) {
+      if (format === 'csv') problems.add(1, h, h, `unknown column for ${entity} (see templates/README.md)`);
+      continue;
+    }
+    const other = seen.get(field);
+    if (other !== undefined) problems.add(1, h, h, `names the same field (${field}) as column "${other}"`);
+    seen.set(field, h);
+  }
+  if (format === 'csv') {
+    for (const c of COLUMNS[entity]) {
+      if (c.required && !seen.has(c.field)) {
+        problems.add(1, c.headers[0] as string, '', `required column missing (${c.headers.join(' / ')})`);
+      }
+    }
+  }
+}
+
+/** Checks a batch of valid rows against the database: references, jurisdiction, filing numbers. */
+async function checkReferences(
+  ctx: Context,
+  entity: InventoryEntity,
+  pending: Pending[],
+  fileOperators: Set<string> | null,
+  problems: Problems,
+) {
+  if (pending.length === 0) return;
+  const { scope, jurisdiction } = ctx.principal;
+  const inScope = (division: string | null) =>
+    scope.all || (division !== null && (scope.divisionCodes as string[]).includes(division));
+  if (entity === 'operators' || entity === 'systems') {
+    const usccs = [...new Set(pending.map((p) => p.row.operatorUscc as string))];
+    const rows = await ctx.db.run(q.operatorsByUsccs, { usccs });
+    const division = new Map(rows.map((r) => [r.uscc as string, r.divisionCode as string]));
+    for (const p of pending) {
+      const uscc = p.row.operatorUscc as string;
+      const field = entity === 'operators' ? 'uscc' : 'operatorUscc';
+      if (entity === 'systems' && !division.has(uscc) && !fileOperators?.has(uscc)) {
+        problems.add(p.line, p.columnOf(field), p.valueOf(field), `no operator with USCC ${uscc} is registered`);
+        continue;
+      }
+      const existing = division.get(uscc) ?? null;
+      if (existing !== null && !inScope(existing)) {
+        // Outside the jurisdiction answers like a missing operator for systems, as the mutations do.
+        problems.add(
+          p.line,
+          p.columnOf(field),
+          p.valueOf(field),
+          entity === 'systems'
+            ? `no operator with USCC ${uscc} is registered in your jurisdiction (${jurisdiction})`
+            : `the operator is registered outside your jurisdiction (${jurisdiction})`,
+        );
+      }
+    }
+  }
+  if (entity === 'systems') {
+    const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
+    if (numbers.length) {
+      const rows = await ctx.db.run(q.systemsByFilingNumbers, { filingNumbers: numbers });
+      const holder = new Map(rows.map((r) => [r.filingNumber as string, `${r.operatorUscc}\u0000${r.name}`]));
+      for (const p of pending) {
+        const n = p.row.filingNumber;
+        const key = n === null ? undefined : holder.get(n);
+        if (key !== undefined && key !== p.row.key) {
+          problems.add(p.line, p.columnOf('filingNumber'), n as string, 'the filing number belongs to another system');
+        }
+      }
+    }
+  }
+}
+
+function checkJurisdiction(ctx: Context, entity: InventoryEntity, p: Pending, sectors: Set<string>, problems: Problems) {
+  const { scope, jurisdiction } = ctx.principal;
+  if (entity !== 'operators') return;
+  const division = p.row.divisionCode;
+  if (!scope.all && !(scope.divisionCodes as string[]).includes(division as string)) {
+    problems.add(
+      p.line,
+      p.columnOf('divisionCode'),
+      p.valueOf('divisionCode'),
+      `"${division}" is outside your jurisdiction (${jurisdiction})`,
+    );
+  }
+  const sector = p.row.sectorCode;
+  if (sector !== null && !sectors.has(sector)) {
+    problems.add(p.line, p.columnOf('sectorCode'), p.valueOf('sectorCode'), `no sector with code "${sector}"`);
+  }
+}
+
+/** The upsert statement of each entity; the rows are built by the entity's row validator. */
+const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[] }>> = {
+  operators: q.upsertOperators as Statement<never>,
+  systems: q.upsertSystems as Statement<never>,
+  vendors: q.upsertVendors as Statement<never>,
+};
+
+/** Validates the whole file, then (when allowed) writes it in batches. */
+export async function importInventory(ctx: Context, options: ImportOptions): Promise<ImportReport> {
+  const { entity, format } = options;
+  if (!ctx.principal.canWrite) throw new Error(`role ${ctx.principal.role} may not change the registry`);
+  const batchSize = Math.min(Math.max(options.batchSize ?? DEFAULT_BATCH_SIZE, 1), MAX_BATCH_SIZE);
+  const problems = new Problems(options.fileName, options.maxReportedBadRows ?? DEFAULT_MAX_REPORTED_BAD_ROWS);
+  const index = headerIndex(entity);
+  const validate = ROW_VALIDATORS[entity];
+  const sectors = new Set(
+    entity === 'operators' ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string) : [],
+  );
+  const sourceOptions = (phase: 'validate' | 'write') => ({
+    format,
+    encoding: options.encoding ?? 'utf8',
+    onBytes: options.onProgress ? (b: number) => options.onProgress?.(phase, b) : undefined,
+  });
+
+  // Pass 1: validate everything.
+  const keys = new Set<string>();
+  let rows = 0;
+  let pending: Pending[] = [];
+  const flush = async () => {
+    await checkReferences(ctx, entity, pending, null, problems);
+    pending = [];
+  };
+  for await (const record of readRecords(options.input, sourceOptions('validate'))) {
+    if ('header' in record) {
+      checkHeader(entity, record.header, format, problems);
+      continue;
+    }
+    rows++;
+    const { line } = record;
+    if (record.shapeProblem) {
+      problems.add(line, '', '', `the row ${record.shapeProblem}`);
+      continue;
+    }
+    const { cells, present, headerOf, unknown } = cellsOf(record, index);
+    if (format === 'jsonl') for (const u of unknown) problems.add(line, u, record.cells.get(u) ?? '', `unknown field for ${entity}`);
+    const columnOf = (field: string) =>
+      headerOf.get(field) ?? COLUMNS[entity].find((c) => c.field === field)?.headers[0] ?? field;
+    const valueOf = (field: string) => cells[field] ?? '';
+    const result = validate(cells, present);
+    if (!result.ok) {
+      for (const issue of result.issues) problems.add(line, columnOf(issue.field), valueOf(issue.field), issue.reason);
+      continue;
+    }
+    if (keys.has(result.row.key)) {
+      const keyField = entity === 'systems' ? 'name' : 'uscc';
+      problems.add(line, columnOf(keyField), valueOf(keyField), 'duplicate: an earlier row of this file has the same key');
+      continue;
+    }
+    keys.add(result.row.key);
+    const p: Pending = { line, row: result.row, columnOf, valueOf };
+    checkJurisdiction(ctx, entity, p, sectors, problems);
+    pending.push(p);
+    if (pending.length >= batchSize) await flush();
+  }
+  await flush();
+  keys.clear();
+
+  const badRowCount = problems.badLines.size;
+  const report: ImportReport = {
+    entity,
+    file: options.fileName,
+    rows,
+    goodRows: rows - [...problems.badLines].filter((l) => l > 1).length,
+    badRowCount,
+    // Reference problems are found a batch later than cell problems: report in file order.
+    badRows: problems.details.sort((a, b) => a.line - b.line),
+    badRowsTruncated: problems.truncated,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    batches: 0,
+    wasWritten: false,
+    dryRun: options.dryRun === true,
+  };
+  const headerBad = problems.badLines.has(1);
+  if (options.dryRun || headerBad || (badRowCount > 0 && !options.onlyGoodRows)) return report;
+
+  // Pass 2: write the good rows in batches, one transaction each.
+  let batch: Record<string, unknown>[] = [];
+  const write = async () => {
+    if (batch.length === 0) return;
+    const counts = await ctx.db.writeTransaction('inventory-import', (tx) =>
+      tx.run(UPSERT[entity], { rows: batch }),
+    );
+    const c = counts[0] ?? {};
+    report.created += (c.created as number) ?? 0;
+    report.updated += (c.updated as number) ?? 0;
+    report.unchanged += (c.unchanged as number) ?? 0;
+    report.batches++;
+    options.onBatch?.(report.batches, batch.length);
+    batch = [];
+  };
+  for await (const record of readRecords(options.input, sourceOptions('write'))) {
+    if ('header' in record || problems.badLines.has(record.line) || record.shapeProblem) continue;
+    const { cells, present } = cellsOf(record, index);
+    const result = validate(cells, present);
+    if (!result.ok) continue;
+    batch.push({ ...result.row.params, id: newId() });
+    if (batch.length >= batchSize) await write();
+  }
+  await write();
+  report.wasWritten = true;
+  return report;
+}

@@ -10,23 +10,26 @@
  * Exit code 0 when every row was good (or written with --only-good-rows), 1 when rows are bad, 2 on
  * a usage or runtime error.
  */
+
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { userInfo } from 'node:os';
 import cliProgress from 'cli-progress';
 import { type AuditEntry, auditLog } from '../server/audit.js';
 import { principalFromClaims } from '../server/auth.js';
 import { loadConfig } from '../server/config.js';
 import { createContext } from '../server/context.js';
 import { INVENTORY_ENTITIES, type InventoryEntity } from '../server/import/inventory/columns.js';
-import { importInventory, type ImportReport } from '../server/import/inventory/run.js';
+import { type ImportReport, importInventory } from '../server/import/inventory/run.js';
 import { IMPORT_FORMATS, type ImportFormat, isKnownEncoding } from '../server/import/inventory/source.js';
 import { Db } from '../server/neo4j.js';
-import { statSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run import -- --entity ${INVENTORY_ENTITIES.join('|')} --file <path> [--format csv|jsonl] [--encoding utf8|gbk|gb18030] [--only-good-rows] [--dry-run] [--batch-size N] [--division CODE] [--json]`);
+  console.error(
+    `${message}\nusage: npm run import -- --entity ${INVENTORY_ENTITIES.join('|')} --file <path> [--format csv|jsonl] [--encoding utf8|gbk|gb18030] [--only-good-rows] [--dry-run] [--batch-size N] [--division CODE] [--json]`,
+  );
   process.exit(2);
 }
 
@@ -52,7 +55,8 @@ const format = (values.format ?? (/\.jsonl?$/i.test(file) ? 'jsonl' : 'csv')) as
 if (!IMPORT_FORMATS.includes(format)) usage(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
 if (!isKnownEncoding(values.encoding)) usage(`unknown --encoding "${values.encoding}"`);
 const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) usage('--batch-size must be a positive integer');
+if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
+  usage('--batch-size must be a positive integer');
 let size = 0;
 try {
   size = statSync(file).size;
@@ -144,7 +148,8 @@ try {
     for (const b of report.badRows) {
       console.error(`${b.file}:${b.line} [${b.column}] ${JSON.stringify(b.value)}: ${b.reason}`);
     }
-    if (report.badRowsTruncated) console.error(`… only the first ${report.badRows.length} problems are listed`);
+    if (report.badRowsTruncated)
+      console.error(`… only the first ${report.badRows.length} problems are listed`);
     console.table([
       {
         rows: report.rows,
@@ -157,7 +162,8 @@ try {
     ]);
     if (report.dryRun) console.log('dry run: nothing written');
     else if (!report.wasWritten) console.log(`${report.badRowCount} bad row(s): nothing written`);
-    else if (report.created + report.updated === 0) console.log('nothing changed: the database already holds this file');
+    else if (report.created + report.updated === 0)
+      console.log('nothing changed: the database already holds this file');
   }
   process.exitCode = report.badRowCount > 0 ? 1 : 0;
 } catch (error) {

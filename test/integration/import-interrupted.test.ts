@@ -35,7 +35,17 @@ describe('interrupted import', () => {
     await writeOperatorsCsv(file, ROWS);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'scripts/import.ts', '--entity', 'operators', '--file', file, '--batch-size', String(BATCH)],
+      [
+        '--import',
+        'tsx',
+        'scripts/import.ts',
+        '--entity',
+        'operators',
+        '--file',
+        file,
+        '--batch-size',
+        String(BATCH),
+      ],
       { env: { ...process.env, AUDIT_DIR: join(dir, 'audit') }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';

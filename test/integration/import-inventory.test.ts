@@ -12,7 +12,7 @@ import { principalFromClaims } from '../../server/auth.js';
 import { createContext } from '../../server/context.js';
 import type { InventoryEntity } from '../../server/import/inventory/columns.js';
 import { importInventory } from '../../server/import/inventory/run.js';
-import { testDb } from '../support/harness.js';
+import { testApp, testDb } from '../support/harness.js';
 import { writeOperatorsCsv } from '../support/import-files.js';
 
 const fixtures = new URL('../fixtures/import/', import.meta.url).pathname;
@@ -27,7 +27,11 @@ function ctxFor(division?: string) {
   );
 }
 
-function importFile(entity: InventoryEntity, file: string, extra: { onlyGoodRows?: boolean; division?: string } = {}) {
+function importFile(
+  entity: InventoryEntity,
+  file: string,
+  extra: { onlyGoodRows?: boolean; division?: string } = {},
+) {
   return importInventory(ctxFor(extra.division), {
     entity,
     input: { path: join(fixtures, file) },
@@ -38,7 +42,9 @@ function importFile(entity: InventoryEntity, file: string, extra: { onlyGoodRows
 }
 
 async function query(cypher: string, params: Record<string, unknown> = {}) {
-  const result = await testDb().db.driver.executeQuery(cypher, params, { database: testDb().config.neo4j.database });
+  const result = await testDb().db.driver.executeQuery(cypher, params, {
+    database: testDb().config.neo4j.database,
+  });
   return result.records.map((r) => r.toObject());
 }
 
@@ -52,14 +58,43 @@ describe('inventory import', () => {
 
   it('imports operators from a file with Chinese headers and a BOM', async () => {
     const report = await importFile('operators', 'operators-zh.csv');
-    expect(report).toMatchObject({ rows: 3, goodRows: 3, badRowCount: 0, created: 3, updated: 0, unchanged: 0, wasWritten: true });
+    expect(report).toMatchObject({
+      rows: 3,
+      goodRows: 3,
+      badRowCount: 0,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      wasWritten: true,
+    });
     const rows = await query(
       'MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name, o.divisionCode AS division, o.inDevelopmentZone AS zone, o.contactPhone AS phone, o.id IS NOT NULL AS hasId ORDER BY uscc',
     );
     expect(rows).toEqual([
-      { uscc: '91140502MA0K00001Q', name: '晋城市城区供水公司', division: '140502', zone: false, phone: '0356-2020001', hasId: true },
-      { uscc: '91140522MA0K00002T', name: '阳城县电力公司', division: '140522', zone: true, phone: '0356-2020002', hasId: true },
-      { uscc: '91140525MA0K000039', name: '泽州县燃气公司', division: '140525', zone: false, phone: null, hasId: true },
+      {
+        uscc: '91140502MA0K00001Q',
+        name: '晋城市城区供水公司',
+        division: '140502',
+        zone: false,
+        phone: '0356-2020001',
+        hasId: true,
+      },
+      {
+        uscc: '91140522MA0K00002T',
+        name: '阳城县电力公司',
+        division: '140522',
+        zone: true,
+        phone: '0356-2020002',
+        hasId: true,
+      },
+      {
+        uscc: '91140525MA0K000039',
+        name: '泽州县燃气公司',
+        division: '140525',
+        zone: false,
+        phone: null,
+        hasId: true,
+      },
     ]);
   });
 
@@ -78,9 +113,33 @@ describe('inventory import', () => {
               toString(s.filedOn) AS filedOn, toString(s.levelDeterminedOn) AS determined ORDER BY op, name`,
     );
     expect(rows).toEqual([
-      { op: '91140502MA0K00001Q', name: '供水调度系统', filing: '14050213001-00001', level: 3, status: 'LIVE', filedOn: '2023-04-10', determined: '2023-03-01' },
-      { op: '91140502MA0K00001Q', name: '门户网站', filing: null, level: 2, status: 'LIVE', filedOn: null, determined: null },
-      { op: '91140522MA0K00002T', name: '电力营销系统', filing: '14052213001-00002', level: 3, status: 'UNDER_CONSTRUCTION', filedOn: '2024-02-01', determined: '2024-01-05' },
+      {
+        op: '91140502MA0K00001Q',
+        name: '供水调度系统',
+        filing: '14050213001-00001',
+        level: 3,
+        status: 'LIVE',
+        filedOn: '2023-04-10',
+        determined: '2023-03-01',
+      },
+      {
+        op: '91140502MA0K00001Q',
+        name: '门户网站',
+        filing: null,
+        level: 2,
+        status: 'LIVE',
+        filedOn: null,
+        determined: null,
+      },
+      {
+        op: '91140522MA0K00002T',
+        name: '电力营销系统',
+        filing: '14052213001-00002',
+        level: 3,
+        status: 'UNDER_CONSTRUCTION',
+        filedOn: '2024-02-01',
+        determined: '2024-01-05',
+      },
     ]);
     const second = await importFile('systems', 'systems-zh.csv');
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
@@ -112,13 +171,17 @@ describe('inventory import', () => {
       'duplicate: an earlier row of this file has the same key',
       'the row has 2 cells, the header has 6',
     ]);
-    expect(await query('MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name ORDER BY uscc')).toEqual(before);
+    expect(await query('MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name ORDER BY uscc')).toEqual(
+      before,
+    );
   });
 
   it('with onlyGoodRows writes the good rows and reports the rest', async () => {
     const report = await importFile('operators', 'operators-bad.csv', { onlyGoodRows: true });
     expect(report).toMatchObject({ badRowCount: 7, wasWritten: true, created: 0, updated: 1, unchanged: 0 });
-    const [row] = await query("MATCH (o:Operator {uscc: '91140502MA0K00001Q'}) RETURN o.name AS name, o.contactPhone AS phone");
+    const [row] = await query(
+      "MATCH (o:Operator {uscc: '91140502MA0K00001Q'}) RETURN o.name AS name, o.contactPhone AS phone",
+    );
     expect(row).toEqual({ name: 'Good one', phone: '0356-1' });
     expect(await total('Operator')).toBe(3);
   });
@@ -143,7 +206,9 @@ describe('inventory import', () => {
     const report = await importFile('vendors', 'vendors.jsonl');
     expect(report).toMatchObject({ rows: 2, badRowCount: 0, created: 2 });
     expect(
-      await query('MATCH (v:Vendor) RETURN v.uscc AS uscc, v.registrationStatus AS status, toString(v.registeredOn) AS on ORDER BY uscc'),
+      await query(
+        'MATCH (v:Vendor) RETURN v.uscc AS uscc, v.registrationStatus AS status, toString(v.registeredOn) AS on ORDER BY uscc',
+      ),
     ).toEqual([
       { uscc: '91140500MA0W000013', status: 'REGISTERED', on: '2024-01-15' },
       { uscc: '91140500MA0W000026', status: 'PENDING', on: null },
@@ -154,11 +219,19 @@ describe('inventory import', () => {
     const auditDir = mkdtempSync(join(tmpdir(), 'import-audit-'));
     const env = { ...process.env, AUDIT_DIR: auditDir };
     const args = ['tsx', 'scripts/import.ts', '--entity', 'operators', '--json'];
-    const good = await run('npx', [...args, '--file', join(fixtures, 'operators-gbk.csv'), '--encoding', 'gbk'], { env });
+    const good = await run(
+      'npx',
+      [...args, '--file', join(fixtures, 'operators-gbk.csv'), '--encoding', 'gbk'],
+      { env },
+    );
     expect(JSON.parse(good.stdout)).toMatchObject({ rows: 1, created: 1, badRowCount: 0 });
-    const [row] = await query("MATCH (o:Operator {uscc: '91140500MA0K0001AQ'}) RETURN o.name AS name, o.divisionCode AS d");
+    const [row] = await query(
+      "MATCH (o:Operator {uscc: '91140500MA0K0001AQ'}) RETURN o.name AS name, o.divisionCode AS d",
+    );
     expect(row).toEqual({ name: '晋城市高平供热公司', d: '140581' });
-    const bad = await run('npx', [...args, '--file', join(fixtures, 'operators-bad.csv')], { env }).catch((e) => e);
+    const bad = await run('npx', [...args, '--file', join(fixtures, 'operators-bad.csv')], { env }).catch(
+      (e) => e,
+    );
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ badRowCount: 7, wasWritten: false });
     const { auditLog } = await import('../../server/audit.js');
@@ -176,11 +249,80 @@ describe('inventory import', () => {
     const file = join(dir, 'operators.csv');
     await writeOperatorsCsv(file, 20_500);
     const ctx = ctxFor();
-    const options = { entity: 'operators' as const, input: { path: file }, fileName: 'operators.csv', format: 'csv' as const, batchSize: 1_000 };
+    const options = {
+      entity: 'operators' as const,
+      input: { path: file },
+      fileName: 'operators.csv',
+      format: 'csv' as const,
+      batchSize: 1_000,
+    };
     const first = await importInventory(ctx, options);
     expect(first).toMatchObject({ rows: 20_500, badRowCount: 0, created: 20_500, batches: 21 });
     expect(await total('Operator')).toBe(4 + 20_500);
     const second = await importInventory(ctx, options);
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 20_500, batches: 21 });
+  });
+
+  describe('the importInventory mutation', () => {
+    const { gql } = testApp();
+    const MUTATION = `mutation Import($entity: ImportEntity!, $content: String!, $format: ImportFormat, $onlyGoodRows: Boolean, $dryRun: Boolean) {
+      importInventory(entity: $entity, content: $content, format: $format, onlyGoodRows: $onlyGoodRows, dryRun: $dryRun, fileName: "units.csv") {
+        __typename
+        ... on MutationImportInventorySuccess { data { rows created updated unchanged badRowCount wasWritten badRows { file line column value reason } } }
+        ... on ValidationError { message issues { field message } }
+      }
+    }`;
+    const csv =
+      '单位名称,统一社会信用代码,行政区划代码,安全负责人\n沁水县医院,91140521MA0K00005M,沁水县,王五\n陵川县医院,91140524MA0K0000XB,140524,\n';
+
+    it('runs the same import as the CLI: dry run, write, re-run', async () => {
+      const dry = await gql(MUTATION, { entity: 'OPERATORS', content: csv, dryRun: true });
+      expect(dry.data).toEqual({
+        importInventory: {
+          __typename: 'MutationImportInventorySuccess',
+          data: {
+            rows: 2,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            badRowCount: 0,
+            wasWritten: false,
+            badRows: [],
+          },
+        },
+      });
+      const first = await gql(MUTATION, { entity: 'OPERATORS', content: csv });
+      expect(first.data?.importInventory).toMatchObject({ data: { rows: 2, created: 2, wasWritten: true } });
+      const again = await gql(MUTATION, { entity: 'OPERATORS', content: csv });
+      expect(again.data?.importInventory).toMatchObject({ data: { created: 0, updated: 0, unchanged: 2 } });
+    });
+
+    it('answers bad rows in the report and writes nothing', async () => {
+      const bad = '统一社会信用代码,单位名称,行政区划代码\n91140521MA0K00005M,,140521\n';
+      const r = await gql(MUTATION, { entity: 'OPERATORS', content: bad, format: 'CSV' });
+      expect(r.data?.importInventory).toMatchObject({
+        data: {
+          wasWritten: false,
+          badRowCount: 1,
+          badRows: [{ file: 'units.csv', line: 2, column: '单位名称', value: '', reason: 'is required' }],
+        },
+      });
+      const [row] = await query("MATCH (o:Operator {uscc: '91140521MA0K00005M'}) RETURN o.name AS name");
+      expect(row).toEqual({ name: '沁水县医院' });
+    });
+
+    it('an empty file is a ValidationError; roles that may not write are refused', async () => {
+      const empty = await gql(MUTATION, { entity: 'VENDORS', content: ' \n ' });
+      expect(empty.data?.importInventory).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ field: 'content', message: 'is empty: send the file text' }],
+      });
+      const police = await gql(
+        MUTATION,
+        { entity: 'OPERATORS', content: csv },
+        { sub: 'p', role: 'CITY_POLICE' },
+      );
+      expect(police.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
   });
 });

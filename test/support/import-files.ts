@@ -1,6 +1,7 @@
 /** Large generated import files for the import tests and the benchmark, written as a stream. */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { USCC_CHARSET, usccCheckCharacter } from '../../server/validation/identifiers.js';
 
 /** A valid, distinct USCC for row `i` (i < 31^8). */

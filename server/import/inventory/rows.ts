@@ -184,13 +184,19 @@ function systemRow(cells: Cells, present: ReadonlySet<string>): RowResult {
     ? v.uscc('input.operatorUscc', cells.operatorUscc)
     : null;
   const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
-  const filingNumber = blank(cells.filingNumber) ? null : v.filingNumber('input.filingNumber', cells.filingNumber);
+  const filingNumber = blank(cells.filingNumber)
+    ? null
+    : v.filingNumber('input.filingNumber', cells.filingNumber);
   const protectionLevel = level(v, cells, 'protectionLevel');
   const businessInfoLevel = level(v, cells, 'businessInfoLevel');
   const systemServiceLevel = level(v, cells, 'systemServiceLevel');
   let status: string | null = null;
   if (!blank(cells.status)) {
-    status = v.oneOf('input.status', enumValue(cells.status as string, STATUS_WORDS, SYSTEM_STATUSES), SYSTEM_STATUSES);
+    status = v.oneOf(
+      'input.status',
+      enumValue(cells.status as string, STATUS_WORDS, SYSTEM_STATUSES),
+      SYSTEM_STATUSES,
+    );
   }
   const levelDeterminedOn = date(v, cells, 'levelDeterminedOn');
   const filedOn = date(v, cells, 'filedOn');
@@ -206,7 +212,10 @@ function systemRow(cells: Cells, present: ReadonlySet<string>): RowResult {
     const computed = Math.max(businessInfoLevel ?? 0, systemServiceLevel ?? 0);
     if (level_ === null && businessInfoLevel !== null && systemServiceLevel !== null) level_ = computed;
     else if (level_ !== null && computed > 0) {
-      if (level_ < computed || (businessInfoLevel !== null && systemServiceLevel !== null && level_ > computed)) {
+      if (
+        level_ < computed ||
+        (businessInfoLevel !== null && systemServiceLevel !== null && level_ > computed)
+      ) {
         v.issue(
           'input.protectionLevel',
           `level ${level_} must equal the higher of the business-information level (${businessInfoLevel ?? 'not given'}) and the system-service level (${systemServiceLevel ?? 'not given'}) (GB/T 22240-2020)`,
@@ -275,7 +284,8 @@ function vendorRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   const props = pick(
     {
       name,
-      registrationStatus: registrationStatus ?? (present.has('registrationStatus') ? 'UNREGISTERED' : undefined),
+      registrationStatus:
+        registrationStatus ?? (present.has('registrationStatus') ? 'UNREGISTERED' : undefined),
       registeredOn,
       registrationNumber,
     },
@@ -283,7 +293,14 @@ function vendorRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   );
   return {
     ok: true,
-    row: { key: uscc as string, params: { uscc, props }, operatorUscc: null, divisionCode: null, sectorCode: null, filingNumber: null },
+    row: {
+      key: uscc as string,
+      params: { uscc, props },
+      operatorUscc: null,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+    },
   };
 }
 

@@ -11,8 +11,8 @@
  * for 1M keys), the line numbers of bad rows, and at most `maxReportedBadRows` bad-row details.
  */
 import type { Context } from '../../context.js';
-import type { Statement } from '../../cypher-statement.js';
 import { inventoryImport as q } from '../../cypher.generated.js';
+import type { Statement } from '../../cypher-statement.js';
 import { newId } from '../../repositories/common.js';
 import { COLUMNS, fieldOfHeader, headerIndex, type InventoryEntity } from './columns.js';
 import { ROW_VALIDATORS, type ValidRow } from './rows.js';
@@ -82,7 +82,7 @@ interface Pending {
   row: ValidRow;
   /** The header of each field, to name the column of a reference problem. */
   columnOf: (field: string) => string;
-  valueOf: (field: string) => string;
+  cellOf: (field: string) => string;
 }
 
 class Problems {
@@ -95,7 +95,8 @@ class Problems {
   ) {}
   add(line: number, column: string, value: string, reason: string) {
     this.badLines.add(line);
-    if (this.details.length < this.max) this.details.push({ file: this.file, line, column, value: clip(value), reason });
+    if (this.details.length < this.max)
+      this.details.push({ file: this.file, line, column, value: clip(value), reason });
     else this.truncated = true;
   }
 }
@@ -165,7 +166,12 @@ async function checkReferences(
       const uscc = p.row.operatorUscc as string;
       const field = entity === 'operators' ? 'uscc' : 'operatorUscc';
       if (entity === 'systems' && !division.has(uscc) && !fileOperators?.has(uscc)) {
-        problems.add(p.line, p.columnOf(field), p.valueOf(field), `no operator with USCC ${uscc} is registered`);
+        problems.add(
+          p.line,
+          p.columnOf(field),
+          p.cellOf(field),
+          `no operator with USCC ${uscc} is registered`,
+        );
         continue;
       }
       const existing = division.get(uscc) ?? null;
@@ -174,7 +180,7 @@ async function checkReferences(
         problems.add(
           p.line,
           p.columnOf(field),
-          p.valueOf(field),
+          p.cellOf(field),
           entity === 'systems'
             ? `no operator with USCC ${uscc} is registered in your jurisdiction (${jurisdiction})`
             : `the operator is registered outside your jurisdiction (${jurisdiction})`,
@@ -191,14 +197,25 @@ async function checkReferences(
         const n = p.row.filingNumber;
         const key = n === null ? undefined : holder.get(n);
         if (key !== undefined && key !== p.row.key) {
-          problems.add(p.line, p.columnOf('filingNumber'), n as string, 'the filing number belongs to another system');
+          problems.add(
+            p.line,
+            p.columnOf('filingNumber'),
+            n as string,
+            'the filing number belongs to another system',
+          );
         }
       }
     }
   }
 }
 
-function checkJurisdiction(ctx: Context, entity: InventoryEntity, p: Pending, sectors: Set<string>, problems: Problems) {
+function checkJurisdiction(
+  ctx: Context,
+  entity: InventoryEntity,
+  p: Pending,
+  sectors: Set<string>,
+  problems: Problems,
+) {
   const { scope, jurisdiction } = ctx.principal;
   if (entity !== 'operators') return;
   const division = p.row.divisionCode;
@@ -206,13 +223,13 @@ function checkJurisdiction(ctx: Context, entity: InventoryEntity, p: Pending, se
     problems.add(
       p.line,
       p.columnOf('divisionCode'),
-      p.valueOf('divisionCode'),
+      p.cellOf('divisionCode'),
       `"${division}" is outside your jurisdiction (${jurisdiction})`,
     );
   }
   const sector = p.row.sectorCode;
   if (sector !== null && !sectors.has(sector)) {
-    problems.add(p.line, p.columnOf('sectorCode'), p.valueOf('sectorCode'), `no sector with code "${sector}"`);
+    problems.add(p.line, p.columnOf('sectorCode'), p.cellOf('sectorCode'), `no sector with code "${sector}"`);
   }
 }
 
@@ -228,7 +245,10 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   const { entity, format } = options;
   if (!ctx.principal.canWrite) throw new Error(`role ${ctx.principal.role} may not change the registry`);
   const batchSize = Math.min(Math.max(options.batchSize ?? DEFAULT_BATCH_SIZE, 1), MAX_BATCH_SIZE);
-  const problems = new Problems(options.fileName, options.maxReportedBadRows ?? DEFAULT_MAX_REPORTED_BAD_ROWS);
+  const problems = new Problems(
+    options.fileName,
+    options.maxReportedBadRows ?? DEFAULT_MAX_REPORTED_BAD_ROWS,
+  );
   const index = headerIndex(entity);
   const validate = ROW_VALIDATORS[entity];
   const sectors = new Set(
@@ -260,22 +280,30 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
       continue;
     }
     const { cells, present, headerOf, unknown } = cellsOf(record, index);
-    if (format === 'jsonl') for (const u of unknown) problems.add(line, u, record.cells.get(u) ?? '', `unknown field for ${entity}`);
+    if (format === 'jsonl')
+      for (const u of unknown)
+        problems.add(line, u, record.cells.get(u) ?? '', `unknown field for ${entity}`);
     const columnOf = (field: string) =>
       headerOf.get(field) ?? COLUMNS[entity].find((c) => c.field === field)?.headers[0] ?? field;
-    const valueOf = (field: string) => cells[field] ?? '';
+    const cellOf = (field: string) => cells[field] ?? '';
     const result = validate(cells, present);
     if (!result.ok) {
-      for (const issue of result.issues) problems.add(line, columnOf(issue.field), valueOf(issue.field), issue.reason);
+      for (const issue of result.issues)
+        problems.add(line, columnOf(issue.field), cellOf(issue.field), issue.reason);
       continue;
     }
     if (keys.has(result.row.key)) {
       const keyField = entity === 'systems' ? 'name' : 'uscc';
-      problems.add(line, columnOf(keyField), valueOf(keyField), 'duplicate: an earlier row of this file has the same key');
+      problems.add(
+        line,
+        columnOf(keyField),
+        cellOf(keyField),
+        'duplicate: an earlier row of this file has the same key',
+      );
       continue;
     }
     keys.add(result.row.key);
-    const p: Pending = { line, row: result.row, columnOf, valueOf };
+    const p: Pending = { line, row: result.row, columnOf, cellOf };
     checkJurisdiction(ctx, entity, p, sectors, problems);
     pending.push(p);
     if (pending.length >= batchSize) await flush();

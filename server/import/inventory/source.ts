@@ -112,7 +112,10 @@ export async function* readRecords(
       else {
         for (const [k, v] of Object.entries(value)) {
           if (v === null || v === undefined) continue;
-          cells.set(k.trim(), typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
+          cells.set(
+            k.trim(),
+            typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v),
+          );
         }
       }
     }

@@ -12,7 +12,7 @@ import { principalFromClaims } from '../../server/auth.js';
 import { createContext } from '../../server/context.js';
 import { importInventory } from '../../server/import/inventory/run.js';
 import { testDb } from '../support/harness.js';
-import { writeOperatorsCsv } from '../support/import-files.js';
+import { writeOperatorsCsv } from '../../server/import/inventory/synthetic.js';
 
 const ROWS = 30_000;
 const BATCH = 500;

@@ -13,7 +13,7 @@ import { createContext } from '../../server/context.js';
 import type { InventoryEntity } from '../../server/import/inventory/columns.js';
 import { importInventory } from '../../server/import/inventory/run.js';
 import { testApp, testDb } from '../support/harness.js';
-import { writeOperatorsCsv } from '../support/import-files.js';
+import { writeOperatorsCsv } from '../../server/import/inventory/synthetic.js';
 
 const fixtures = new URL('../fixtures/import/', import.meta.url).pathname;
 const run = promisify(execFile);

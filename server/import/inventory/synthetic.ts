@@ -1,8 +1,8 @@
-/** Large generated import files for the import tests and the benchmark, written as a stream. */
+/** Synthetic import files (the import tests and `npm run bench:import`), written as a stream. */
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { USCC_CHARSET, usccCheckCharacter } from '../../server/validation/identifiers.js';
+import { USCC_CHARSET, usccCheckCharacter } from '../../validation/identifiers.js';
 
 /** A valid, distinct USCC for row `i` (i < 31^8). */
 export function usccFor(i: number): string {

@@ -13,6 +13,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
   operators: 'Network operators (网络运营者), keyed by USCC (统一社会信用代码).',
   systems: 'Protected systems (定级对象), keyed by operator USCC + system name (系统名称).',
   vendors: 'Network-security service companies (网络安全服务机构), keyed by USCC.',
+  services:
+    'Services of vendors to systems (服务关系: 设计、建设、运维、远程运维、测评…), keyed by vendor, system, kind and start date.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

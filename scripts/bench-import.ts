@@ -71,7 +71,9 @@ interface Run {
 }
 
 /** Peak RSS sampled every 100 ms during `work`. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssMb: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakRssMb: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -115,7 +117,8 @@ try {
         },
       }),
     );
-    if (m.result.badRowCount > 0) throw new Error(`bad rows: ${JSON.stringify(m.result.badRows.slice(0, 3))}`);
+    if (m.result.badRowCount > 0)
+      throw new Error(`bad rows: ${JSON.stringify(m.result.badRows.slice(0, 3))}`);
     runs.push({ name, seconds: m.seconds, ...m.result, peakRssMb: m.peakRssMb });
   }
   const table = [

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { principalFromClaims } from '../../server/auth.js';
 import { createContext } from '../../server/context.js';
 import { importInventory } from '../../server/import/inventory/run.js';
-import { testDb } from '../support/harness.js';
 import { writeOperatorsCsv } from '../../server/import/inventory/synthetic.js';
+import { testDb } from '../support/harness.js';
 
 const ROWS = 30_000;
 const BATCH = 500;

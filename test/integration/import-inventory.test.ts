@@ -12,8 +12,8 @@ import { principalFromClaims } from '../../server/auth.js';
 import { createContext } from '../../server/context.js';
 import type { InventoryEntity } from '../../server/import/inventory/columns.js';
 import { importInventory } from '../../server/import/inventory/run.js';
-import { testApp, testDb } from '../support/harness.js';
 import { writeOperatorsCsv } from '../../server/import/inventory/synthetic.js';
+import { testApp, testDb } from '../support/harness.js';
 
 const fixtures = new URL('../fixtures/import/', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -212,6 +212,55 @@ describe('inventory import', () => {
     ).toEqual([
       { uscc: '91140500MA0W000013', status: 'REGISTERED', on: '2024-01-15' },
       { uscc: '91140500MA0W000026', status: 'PENDING', on: null },
+    ]);
+  });
+
+  it('imports services (vendor → system) keyed by vendor, system, kind and start date', async () => {
+    const strict = await importFile('services', 'services-zh.csv');
+    expect(strict).toMatchObject({ rows: 5, badRowCount: 3, wasWritten: false });
+    expect(strict.badRows.map((b) => [b.line, b.column, b.reason])).toEqual([
+      [4, '系统名称', 'no system "不存在的系统" of operator 91140502MA0K00001Q is registered'],
+      [
+        5,
+        '远程运维评估日期',
+        'an evaluation date (远程运维评估论证) can only be recorded for a remote service',
+      ],
+      [5, '结束日期', 'end date 2024-04-01 is before start date 2024-05-01'],
+      [6, '服务机构统一社会信用代码', 'no vendor with USCC 91140500MA0K0000CX is registered'],
+    ]);
+    const first = await importFile('services', 'services-zh.csv', { onlyGoodRows: true });
+    expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0, wasWritten: true });
+    const again = await importFile('services', 'services-zh.csv', { onlyGoodRows: true });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(
+      await query(
+        `MATCH (v:Vendor)-[r:SERVES]->(s:System) RETURN v.uscc AS vendor, s.name AS system, r.kind AS kind, r.remote AS remote,
+         toString(r.remoteEvaluatedOn) AS evaluated, r.contractRef AS contract, toString(r.from) AS from, toString(r.to) AS to, r.id IS NOT NULL AS hasId
+         ORDER BY vendor`,
+      ),
+    ).toEqual([
+      {
+        vendor: '91140500MA0W000013',
+        system: '供水调度系统',
+        kind: 'REMOTE_OPERATIONS',
+        remote: true,
+        evaluated: '2024-02-01',
+        contract: 'HT-2024-017',
+        from: '2024-01-01',
+        to: '2026-12-31',
+        hasId: true,
+      },
+      {
+        vendor: '91140500MA0W000026',
+        system: '电力营销系统',
+        kind: 'LEVEL_ASSESSMENT',
+        remote: false,
+        evaluated: null,
+        contract: null,
+        from: '2024-03-01',
+        to: null,
+        hasId: true,
+      },
     ]);
   });
 

@@ -25,7 +25,7 @@ const col = (
   example: string,
 ): ColumnSpec => ({ field, headers, required, format, example });
 
-export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors'] as const;
+export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors', 'services'] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
 export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
@@ -35,7 +35,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       ['统一社会信用代码', '信用代码', 'USCC'],
       true,
       '18 characters with check character (GB 32100)',
-      '91140500MA0K0000C5',
+      '91140502MA0K00001Q',
     ),
     col(
       'name',
@@ -94,7 +94,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       ['运营者统一社会信用代码', '单位统一社会信用代码', '统一社会信用代码', 'operator uscc'],
       true,
       'USCC of an operator in this file set or already registered',
-      '91140500MA0K0000C5',
+      '91140502MA0K00001Q',
     ),
     col(
       'name',
@@ -168,7 +168,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       ['统一社会信用代码', '信用代码', 'USCC'],
       true,
       '18 characters with check character (GB 32100)',
-      '91140500MA0K0001AX',
+      '91140500MA0W000013',
     ),
     col(
       'name',
@@ -186,6 +186,59 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
     ),
     col('registeredOn', ['报备日期', 'registered on'], false, 'date; required when 已报备', '2024-01-15'),
     col('registrationNumber', ['报备编号', 'registration number'], false, 'text, ≤ 100', 'JC-2024-001'),
+  ],
+  services: [
+    col(
+      'vendorUscc',
+      ['服务机构统一社会信用代码', '供应商统一社会信用代码', 'vendor uscc'],
+      true,
+      'USCC of a registered vendor',
+      '91140500MA0W000013',
+    ),
+    col(
+      'operatorUscc',
+      ['运营者统一社会信用代码', '单位统一社会信用代码', 'operator uscc'],
+      true,
+      'USCC of the operator of the system',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'systemName',
+      ['系统名称', '定级对象名称', 'system name'],
+      true,
+      'name of a registered system of that operator',
+      '供水调度系统',
+    ),
+    col(
+      'kind',
+      ['服务类型', '服务内容', 'service kind', 'kind'],
+      true,
+      '设计/DESIGN, 建设/CONSTRUCTION, 运维/OPERATIONS, 远程运维/REMOTE_OPERATIONS, 技术服务/TECHNICAL_SERVICE, 监测/MONITORING, 等级测评/LEVEL_ASSESSMENT, 密评/CRYPTO_ASSESSMENT',
+      '远程运维',
+    ),
+    col('remote', ['是否远程', '远程', 'remote'], false, '是/否 (default: 是 for 远程运维, else 否)', '是'),
+    col(
+      'remoteEvaluatedOn',
+      ['远程运维评估日期', '评估论证日期', 'remote evaluated on'],
+      false,
+      'date; remote services only',
+      '2024-02-01',
+    ),
+    col('contractRef', ['合同编号', 'contract', 'contract ref'], false, 'text, ≤ 100', 'HT-2024-017'),
+    col(
+      'from',
+      ['开始日期', '服务开始日期', '起始日期', 'from'],
+      true,
+      'date (part of the key with vendor, system and kind)',
+      '2024-01-01',
+    ),
+    col(
+      'to',
+      ['结束日期', '服务结束日期', '终止日期', 'to'],
+      false,
+      'date, last day (inclusive), not before the start',
+      '2026-12-31',
+    ),
   ],
 };
 

@@ -4,7 +4,7 @@
  * spreadsheets (一级…五级, 运行/在用, 是/否, 2024/1/5, 2024年1月5日). Pure: references to the
  * database are checked by the caller.
  */
-import { DIVISIONS, REGISTRATION_STATUSES, SYSTEM_STATUSES } from '../../model.js';
+import { DIVISIONS, REGISTRATION_STATUSES, SERVICE_KINDS, SYSTEM_STATUSES } from '../../model.js';
 import { toProps } from '../../repositories/common.js';
 import { InputValidator } from '../../validation/input.js';
 import type { InventoryEntity } from './columns.js';
@@ -25,6 +25,9 @@ export interface ValidRow {
   divisionCode: string | null;
   sectorCode: string | null;
   filingNumber: string | null;
+  /** Relationship rows: the vendor and the system (operator USCC + name) they name. */
+  vendorUscc?: string;
+  systemName?: string;
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -304,6 +307,79 @@ function vendorRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   };
 }
 
+const KIND_WORDS: Record<string, (typeof SERVICE_KINDS)[number]> = {
+  设计: 'DESIGN',
+  建设: 'CONSTRUCTION',
+  集成: 'CONSTRUCTION',
+  运维: 'OPERATIONS',
+  现场运维: 'OPERATIONS',
+  远程运维: 'REMOTE_OPERATIONS',
+  技术服务: 'TECHNICAL_SERVICE',
+  监测: 'MONITORING',
+  安全监测: 'MONITORING',
+  等级测评: 'LEVEL_ASSESSMENT',
+  等保测评: 'LEVEL_ASSESSMENT',
+  密评: 'CRYPTO_ASSESSMENT',
+  密码测评: 'CRYPTO_ASSESSMENT',
+  商用密码应用安全性评估: 'CRYPTO_ASSESSMENT',
+};
+
+function yesNo(v: InputValidator, cells: Cells, field: string): boolean | null {
+  if (blank(cells[field])) return null;
+  const t = (cells[field] as string).trim().toLowerCase();
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  v.issue(`input.${field}`, `"${t}" is not 是/否 (yes/no)`);
+  return null;
+}
+
+function serviceRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const vendorUscc = required(v, cells, 'vendorUscc') ? v.uscc('input.vendorUscc', cells.vendorUscc) : null;
+  const operatorUscc = required(v, cells, 'operatorUscc')
+    ? v.uscc('input.operatorUscc', cells.operatorUscc)
+    : null;
+  const systemName = required(v, cells, 'systemName') ? text(v, cells, 'systemName', 200) : null;
+  const kind = required(v, cells, 'kind')
+    ? v.oneOf('input.kind', enumValue(cells.kind as string, KIND_WORDS, SERVICE_KINDS), SERVICE_KINDS)
+    : null;
+  const remoteCell = yesNo(v, cells, 'remote');
+  let remote = remoteCell ?? kind === 'REMOTE_OPERATIONS';
+  if (kind === 'REMOTE_OPERATIONS' && remoteCell === false) {
+    v.issue('input.remote', 'a REMOTE_OPERATIONS (远程运维) service is remote: remote must be 是');
+    remote = true;
+  }
+  const remoteEvaluatedOn = date(v, cells, 'remoteEvaluatedOn');
+  if (remoteEvaluatedOn !== null && !remote) {
+    v.issue(
+      'input.remoteEvaluatedOn',
+      'an evaluation date (远程运维评估论证) can only be recorded for a remote service',
+    );
+  }
+  const contractRef = text(v, cells, 'contractRef', 100);
+  const from = required(v, cells, 'from') ? date(v, cells, 'from') : null;
+  const to = date(v, cells, 'to');
+  if (from !== null && to !== null) v.dateOrder('input.to', from, to);
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const props = pick(
+    { kind, remote, remoteEvaluatedOn, contractRef, from, to },
+    new Set([...present, 'kind', 'remote', 'from']),
+  );
+  return {
+    ok: true,
+    row: {
+      key: [vendorUscc, operatorUscc, systemName, kind, from].join('\u0000'),
+      params: { vendorUscc, operatorUscc, systemName, props },
+      operatorUscc,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      vendorUscc: vendorUscc as string,
+      systemName: systemName as string,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>) => RowResult
@@ -311,4 +387,5 @@ export const ROW_VALIDATORS: Record<
   operators: operatorRow,
   systems: systemRow,
   vendors: vendorRow,
+  services: serviceRow,
 };

@@ -188,6 +188,41 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'services') {
+    const vendorUsccs = [...new Set(pending.map((p) => p.row.vendorUscc as string))];
+    const vendors = new Set(
+      (await ctx.db.run(q.vendorsByUsccs, { usccs: vendorUsccs })).map((r) => r.uscc as string),
+    );
+    const keys = pending.map((p) => ({
+      operatorUscc: p.row.operatorUscc as string,
+      name: p.row.systemName as string,
+    }));
+    const systems = new Map(
+      (await ctx.db.run(q.systemsByKeys, { keys })).map((r) => [
+        `${r.operatorUscc}\u0000${r.name}`,
+        r.divisionCode as string,
+      ]),
+    );
+    for (const p of pending) {
+      if (!vendors.has(p.row.vendorUscc as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('vendorUscc'),
+          p.cellOf('vendorUscc'),
+          `no vendor with USCC ${p.row.vendorUscc} is registered`,
+        );
+      }
+      const division = systems.get(`${p.row.operatorUscc}\u0000${p.row.systemName}`);
+      if (division === undefined || !inScope(division)) {
+        problems.add(
+          p.line,
+          p.columnOf('systemName'),
+          p.cellOf('systemName'),
+          `no system "${p.row.systemName}" of operator ${p.row.operatorUscc} is registered${scope.all ? '' : ` in your jurisdiction (${jurisdiction})`}`,
+        );
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -238,6 +273,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   operators: q.upsertOperators as Statement<never>,
   systems: q.upsertSystems as Statement<never>,
   vendors: q.upsertVendors as Statement<never>,
+  services: q.upsertServices as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -293,7 +329,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
       continue;
     }
     if (keys.has(result.row.key)) {
-      const keyField = entity === 'systems' ? 'name' : 'uscc';
+      const keyField = entity === 'systems' ? 'name' : entity === 'services' ? 'from' : 'uscc';
       problems.add(
         line,
         columnOf(keyField),

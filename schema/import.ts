@@ -15,6 +15,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
   vendors: 'Network-security service companies (网络安全服务机构), keyed by USCC.',
   services:
     'Services of vendors to systems (服务关系: 设计、建设、运维、远程运维、测评…), keyed by vendor, system, kind and start date.',
+  persons:
+    'Persons (人员), keyed by resident ID number (公民身份号码), which is stored only as a keyed hash and a masked form.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

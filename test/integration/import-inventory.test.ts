@@ -13,6 +13,7 @@ import { createContext } from '../../server/context.js';
 import type { InventoryEntity } from '../../server/import/inventory/columns.js';
 import { importInventory } from '../../server/import/inventory/run.js';
 import { writeOperatorsCsv } from '../../server/import/inventory/synthetic.js';
+import { hashResidentId } from '../../server/validation/identifiers.js';
 import { testApp, testDb } from '../support/harness.js';
 
 const fixtures = new URL('../fixtures/import/', import.meta.url).pathname;
@@ -262,6 +263,44 @@ describe('inventory import', () => {
         hasId: true,
       },
     ]);
+  });
+
+  it('imports persons keyed by resident ID, stored and reported only hashed and masked', async () => {
+    const strict = await importFile('persons', 'persons-zh.csv');
+    expect(strict).toMatchObject({ rows: 4, badRowCount: 2, wasWritten: false });
+    expect(strict.badRows.map((b) => [b.line, b.column, b.value, b.reason])).toEqual([
+      [
+        4,
+        '身份证号码',
+        '140522********0023',
+        'resident identity number "140522********0023": check character should be "2", got "3"',
+      ],
+      [5, '姓名', '', 'is required'],
+    ]);
+    const report = await importFile('persons', 'persons-zh.csv', { onlyGoodRows: true });
+    expect(report).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(JSON.stringify(report)).not.toMatch(/\d{17}[\dX]/);
+    const key = testDb().config.residentIdKey;
+    expect(
+      await query(
+        'MATCH (p:Person) RETURN p.name AS name, p.residentIdMasked AS masked, p.residentIdHash AS hash, keys(p) AS keys ORDER BY masked',
+      ),
+    ).toEqual([
+      {
+        name: '赵六',
+        masked: '140502********1230',
+        hash: hashResidentId('140502199001011230', key),
+        keys: expect.arrayContaining(['id', 'name', 'residentIdHash', 'residentIdMasked']),
+      },
+      {
+        name: '钱七',
+        masked: '140522********0022',
+        hash: hashResidentId('140522198512310022', key),
+        keys: expect.arrayContaining(['id', 'name', 'residentIdHash', 'residentIdMasked']),
+      },
+    ]);
+    const again = await importFile('persons', 'persons-zh.csv', { onlyGoodRows: true });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('the CLI reads GBK files, writes an audit record and exits 1 on bad rows', async () => {

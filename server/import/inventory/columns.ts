@@ -25,7 +25,7 @@ const col = (
   example: string,
 ): ColumnSpec => ({ field, headers, required, format, example });
 
-export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors', 'services'] as const;
+export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors', 'services', 'persons'] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
 export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
@@ -239,6 +239,16 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       'date, last day (inclusive), not before the start',
       '2026-12-31',
     ),
+  ],
+  persons: [
+    col(
+      'residentId',
+      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
+      true,
+      '18 characters with check character (GB 11643); stored only as a keyed hash and a masked form',
+      '140502199001011230',
+    ),
+    col('name', ['姓名', 'person name', 'name'], true, 'text, ≤ 100', '赵六'),
   ],
 };
 

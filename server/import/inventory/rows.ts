@@ -6,6 +6,7 @@
  */
 import { DIVISIONS, REGISTRATION_STATUSES, SERVICE_KINDS, SYSTEM_STATUSES } from '../../model.js';
 import { toProps } from '../../repositories/common.js';
+import { hashResidentId, maskResidentId } from '../../validation/identifiers.js';
 import { InputValidator } from '../../validation/input.js';
 import type { InventoryEntity } from './columns.js';
 
@@ -380,12 +381,44 @@ function serviceRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   };
 }
 
+/** What row validation needs from the configuration. */
+export interface RowEnv {
+  /** HMAC key of resident ID numbers (RESIDENT_ID_HASH_KEY). */
+  residentIdKey: string;
+}
+
+function personRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): RowResult {
+  const v = new InputValidator();
+  const residentId = required(v, cells, 'residentId')
+    ? v.residentId('input.residentId', cells.residentId)
+    : null;
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 100) : null;
+  if (v.issues.length || residentId === null) return { ok: false, issues: collect(v) };
+  const residentIdHash = hashResidentId(residentId, env.residentIdKey);
+  const props = pick(
+    { name, residentIdMasked: maskResidentId(residentId) },
+    new Set([...present, 'residentIdMasked']),
+  );
+  return {
+    ok: true,
+    row: {
+      key: residentIdHash,
+      params: { residentIdHash, props },
+      operatorUscc: null,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
-  (cells: Cells, present: ReadonlySet<string>) => RowResult
+  (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
 > = {
   operators: operatorRow,
   systems: systemRow,
   vendors: vendorRow,
   services: serviceRow,
+  persons: personRow,
 };

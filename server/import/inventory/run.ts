@@ -72,7 +72,11 @@ export const DEFAULT_MAX_REPORTED_BAD_ROWS = 1_000;
 
 const MAX_VALUE_CHARS = 200;
 
-const clip = (value: string) => {
+/** A resident ID number anywhere in a cell (personal data: only its masked form is reported). */
+const RESIDENT_ID = /\d{17}[\dXx]/g;
+
+const clip = (raw: string) => {
+  const value = raw.replace(RESIDENT_ID, (id) => `${id.slice(0, 6)}********${id.slice(14)}`);
   const chars = [...value];
   return chars.length > MAX_VALUE_CHARS ? `${chars.slice(0, MAX_VALUE_CHARS).join('')}…` : value;
 };
@@ -274,6 +278,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   systems: q.upsertSystems as Statement<never>,
   vendors: q.upsertVendors as Statement<never>,
   services: q.upsertServices as Statement<never>,
+  persons: q.upsertPersons as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -287,6 +292,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   );
   const index = headerIndex(entity);
   const validate = ROW_VALIDATORS[entity];
+  const env = { residentIdKey: ctx.config.residentIdKey };
   const sectors = new Set(
     entity === 'operators' ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string) : [],
   );
@@ -322,14 +328,20 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
     const columnOf = (field: string) =>
       headerOf.get(field) ?? COLUMNS[entity].find((c) => c.field === field)?.headers[0] ?? field;
     const cellOf = (field: string) => cells[field] ?? '';
-    const result = validate(cells, present);
+    const result = validate(cells, present, env);
     if (!result.ok) {
       for (const issue of result.issues)
         problems.add(line, columnOf(issue.field), cellOf(issue.field), issue.reason);
       continue;
     }
     if (keys.has(result.row.key)) {
-      const keyField = entity === 'systems' ? 'name' : entity === 'services' ? 'from' : 'uscc';
+      const keyField = {
+        operators: 'uscc',
+        systems: 'name',
+        vendors: 'uscc',
+        services: 'from',
+        persons: 'residentId',
+      }[entity];
       problems.add(
         line,
         columnOf(keyField),
@@ -385,7 +397,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   for await (const record of readRecords(options.input, sourceOptions('write'))) {
     if ('header' in record || problems.badLines.has(record.line) || record.shapeProblem) continue;
     const { cells, present } = cellsOf(record, index);
-    const result = validate(cells, present);
+    const result = validate(cells, present, env);
     if (!result.ok) continue;
     batch.push({ ...result.row.params, id: newId() });
     if (batch.length >= batchSize) await write();

@@ -25,6 +25,7 @@ import { INVENTORY_ENTITIES, type InventoryEntity } from '../server/import/inven
 import { type ImportReport, importInventory } from '../server/import/inventory/run.js';
 import { IMPORT_FORMATS, type ImportFormat, isKnownEncoding } from '../server/import/inventory/source.js';
 import { Db } from '../server/neo4j.js';
+import type { Principal } from '../server/principal.js';
 
 function usage(message: string): never {
   console.error(
@@ -65,11 +66,16 @@ try {
 }
 
 const config = loadConfig();
-const principal = principalFromClaims({
-  sub: values.subject ?? `cli:${userInfo().username}`,
-  role: 'REGISTRAR',
-  ...(values.division ? { division: values.division } : {}),
-});
+let principal: Principal;
+try {
+  principal = principalFromClaims({
+    sub: values.subject ?? `cli:${userInfo().username}`,
+    role: 'REGISTRAR',
+    ...(values.division ? { division: values.division } : {}),
+  });
+} catch (error) {
+  usage(`--division: ${error instanceof Error ? error.message : String(error)}`);
+}
 const db = new Db(config.neo4j);
 const ctx = createContext(db, config, principal);
 const audit = auditLog(config.audit.directory);

@@ -147,6 +147,36 @@ describe('inventory import', () => {
     expect(await total('System')).toBe(3);
   });
 
+  it('reports bad system rows: duplicate and foreign filing numbers, level rule, enums, dates, unknown operator', async () => {
+    const report = await importFile('systems', 'systems-bad.csv');
+    expect(report).toMatchObject({ rows: 7, goodRows: 1, badRowCount: 6, wasWritten: false });
+    expect(report.badRows.map((b) => [b.line, b.column, b.value, b.reason])).toEqual([
+      [3, '备案编号', '14050213001-00009', 'duplicate: an earlier row of this file has this filing number'],
+      [4, '备案编号', '14050213001-00001', 'the filing number belongs to another system'],
+      [
+        5,
+        '安全保护等级',
+        '2',
+        'level 2 must equal the higher of the business-information level (3) and the system-service level (2) (GB/T 22240-2020)',
+      ],
+      [6, '安全保护等级', '六级', '"六级" is not a level (1–5, 一级…五级)'],
+      [6, '备案日期', '2024-04-01', 'end date 2024-04-01 is before start date 2024-05-01'],
+      [6, '备案编号', '', 'is required when the filing date (filedOn) is given'],
+      [6, '下线日期', '', 'is required when the status is DECOMMISSIONED'],
+      [7, '运营者统一社会信用代码', '91140599MA0K00001Q', expect.stringContaining('check character')],
+      [7, '备案编号', '140599-1', expect.stringContaining('11 digits, a hyphen and 5 digits')],
+      [7, '运行状态', '报废', expect.stringContaining('"报废" is not one of PLANNED')],
+      [7, '定级日期', '2024-13-01', expect.stringContaining('not a real calendar date')],
+      [
+        8,
+        '运营者统一社会信用代码',
+        '91140500MA0K0000CX',
+        'no operator with USCC 91140500MA0K0000CX is registered',
+      ],
+    ]);
+    expect(await total('System')).toBe(3);
+  });
+
   it('reports every bad row with file, line, column, value and reason, and writes nothing', async () => {
     const before = await query('MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name ORDER BY uscc');
     const report = await importFile('operators', 'operators-bad.csv');

@@ -304,6 +304,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
 
   // Pass 1: validate everything.
   const keys = new Set<string>();
+  const filingNumbers = new Set<string>();
   let rows = 0;
   let pending: Pending[] = [];
   const flush = async () => {
@@ -351,6 +352,20 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
       continue;
     }
     keys.add(result.row.key);
+    const filing = result.row.filingNumber;
+    if (filing !== null) {
+      // The filing number is unique too: a second system of this file with it is a bad row.
+      if (filingNumbers.has(filing)) {
+        problems.add(
+          line,
+          columnOf('filingNumber'),
+          filing,
+          'duplicate: an earlier row of this file has this filing number',
+        );
+        continue;
+      }
+      filingNumbers.add(filing);
+    }
     const p: Pending = { line, row: result.row, columnOf, cellOf };
     checkJurisdiction(ctx, entity, p, sectors, problems);
     pending.push(p);
@@ -358,6 +373,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   }
   await flush();
   keys.clear();
+  filingNumbers.clear();
 
   const badRowCount = problems.badLines.size;
   const report: ImportReport = {

@@ -17,6 +17,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Services of vendors to systems (服务关系: 设计、建设、运维、远程运维、测评…), keyed by vendor, system, kind and start date.',
   persons:
     'Persons (人员), keyed by resident ID number (公民身份号码), which is stored only as a keyed hash and a masked form.',
+  checks:
+    'Background checks (安全背景审查) of registered persons, keyed by resident ID, check date and checking body; city-wide registrars only.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

@@ -333,6 +333,31 @@ describe('inventory import', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
 
+  it('imports background checks of registered persons (city-wide registrars only)', async () => {
+    const report = await importFile('checks', 'checks-zh.csv', { onlyGoodRows: true });
+    expect(report).toMatchObject({ rows: 4, badRowCount: 2, created: 2, wasWritten: true });
+    expect(report.badRows.map((b) => [b.line, b.column, b.value, b.reason])).toEqual([
+      [4, '身份证号码', '140581********0033', 'no person with this resident ID number is registered'],
+      [5, '审查结果', '不明', '"不明" is not one of PASSED, FAILED, PENDING'],
+      [5, '审查机关', '', 'is required'],
+      [5, '有效期至', '2023-01-01', 'end date 2023-01-01 is before start date 2024-03-01'],
+    ]);
+    expect(
+      await query(
+        'MATCH (p:Person)-[:HAS_CHECK]->(c:BackgroundCheck) RETURN p.name AS name, c.status AS status, toString(c.checkedOn) AS on, toString(c.expiresOn) AS expires, c.checkedBy AS by ORDER BY name',
+      ),
+    ).toEqual([
+      { name: '赵六', status: 'PASSED', on: '2024-03-01', expires: '2027-02-28', by: '晋城市公安局' },
+      { name: '钱七', status: 'PENDING', on: '2024-06-01', expires: null, by: '阳城县公安局' },
+    ]);
+    const again = await importFile('checks', 'checks-zh.csv', { onlyGoodRows: true });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const county = await importFile('checks', 'checks-zh.csv', { division: '140522' });
+    expect(county.badRows[0]?.reason).toBe(
+      'background checks are imported by city-wide registrars (you: division:140522)',
+    );
+  });
+
   it('the CLI reads GBK files, writes an audit record and exits 1 on bad rows', async () => {
     const auditDir = mkdtempSync(join(tmpdir(), 'import-audit-'));
     const env = { ...process.env, AUDIT_DIR: auditDir };

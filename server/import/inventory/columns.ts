@@ -25,7 +25,14 @@ const col = (
   example: string,
 ): ColumnSpec => ({ field, headers, required, format, example });
 
-export const INVENTORY_ENTITIES = ['operators', 'systems', 'vendors', 'services', 'persons'] as const;
+export const INVENTORY_ENTITIES = [
+  'operators',
+  'systems',
+  'vendors',
+  'services',
+  'persons',
+  'checks',
+] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
 export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
@@ -249,6 +256,37 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       '140502199001011230',
     ),
     col('name', ['姓名', 'person name', 'name'], true, 'text, ≤ 100', '赵六'),
+  ],
+  checks: [
+    col(
+      'residentId',
+      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
+      true,
+      'resident ID of a registered person (matched by its keyed hash)',
+      '140502199001011230',
+    ),
+    col(
+      'status',
+      ['审查结果', '审查状态', 'check status', 'status'],
+      true,
+      '通过/PASSED, 未通过/不通过/FAILED, 审查中/待定/PENDING',
+      '通过',
+    ),
+    col(
+      'checkedOn',
+      ['审查日期', 'checked on'],
+      true,
+      'date (part of the key with the person and the checking body)',
+      '2024-03-01',
+    ),
+    col(
+      'expiresOn',
+      ['有效期至', '到期日期', 'expires on'],
+      false,
+      'date, not before the check date',
+      '2027-02-28',
+    ),
+    col('checkedBy', ['审查机关', '审查单位', 'checked by'], true, 'text, ≤ 200', '晋城市公安局'),
   ],
 };
 

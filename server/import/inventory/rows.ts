@@ -4,7 +4,13 @@
  * spreadsheets (一级…五级, 运行/在用, 是/否, 2024/1/5, 2024年1月5日). Pure: references to the
  * database are checked by the caller.
  */
-import { DIVISIONS, REGISTRATION_STATUSES, SERVICE_KINDS, SYSTEM_STATUSES } from '../../model.js';
+import {
+  CHECK_STATUSES,
+  DIVISIONS,
+  REGISTRATION_STATUSES,
+  SERVICE_KINDS,
+  SYSTEM_STATUSES,
+} from '../../model.js';
 import { toProps } from '../../repositories/common.js';
 import { hashResidentId, maskResidentId } from '../../validation/identifiers.js';
 import { InputValidator } from '../../validation/input.js';
@@ -29,6 +35,8 @@ export interface ValidRow {
   /** Relationship rows: the vendor and the system (operator USCC + name) they name. */
   vendorUscc?: string;
   systemName?: string;
+  /** Background checks: the person they are about. */
+  residentIdHash?: string;
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -412,6 +420,45 @@ function personRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): Row
   };
 }
 
+const CHECK_WORDS: Record<string, (typeof CHECK_STATUSES)[number]> = {
+  通过: 'PASSED',
+  已通过: 'PASSED',
+  未通过: 'FAILED',
+  不通过: 'FAILED',
+  审查中: 'PENDING',
+  待定: 'PENDING',
+  待审查: 'PENDING',
+};
+
+function checkRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): RowResult {
+  const v = new InputValidator();
+  const residentId = required(v, cells, 'residentId')
+    ? v.residentId('input.residentId', cells.residentId)
+    : null;
+  const status = required(v, cells, 'status')
+    ? v.oneOf('input.status', enumValue(cells.status as string, CHECK_WORDS, CHECK_STATUSES), CHECK_STATUSES)
+    : null;
+  const checkedOn = required(v, cells, 'checkedOn') ? date(v, cells, 'checkedOn') : null;
+  const expiresOn = date(v, cells, 'expiresOn');
+  const checkedBy = required(v, cells, 'checkedBy') ? text(v, cells, 'checkedBy', 200) : null;
+  if (checkedOn !== null && expiresOn !== null) v.dateOrder('input.expiresOn', checkedOn, expiresOn);
+  if (v.issues.length || residentId === null) return { ok: false, issues: collect(v) };
+  const residentIdHash = hashResidentId(residentId, env.residentIdKey);
+  const props = pick({ status, checkedOn, expiresOn, checkedBy }, present);
+  return {
+    ok: true,
+    row: {
+      key: [residentIdHash, checkedOn, checkedBy].join('\u0000'),
+      params: { residentIdHash, props },
+      operatorUscc: null,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      residentIdHash,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -421,4 +468,5 @@ export const ROW_VALIDATORS: Record<
   vendors: vendorRow,
   services: serviceRow,
   persons: personRow,
+  checks: checkRow,
 };

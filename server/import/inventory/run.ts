@@ -227,6 +227,28 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'checks') {
+    const hashes = [...new Set(pending.map((p) => p.row.residentIdHash as string))];
+    const known = new Set((await ctx.db.run(q.personsByHashes, { hashes })).map((r) => r.hash as string));
+    for (const p of pending) {
+      if (!scope.all) {
+        // Persons are not tied to a division: their checks are kept by city-wide registrars.
+        problems.add(
+          p.line,
+          p.columnOf('residentId'),
+          p.cellOf('residentId'),
+          `background checks are imported by city-wide registrars (you: ${jurisdiction})`,
+        );
+      } else if (!known.has(p.row.residentIdHash as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('residentId'),
+          p.cellOf('residentId'),
+          'no person with this resident ID number is registered',
+        );
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -279,6 +301,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   vendors: q.upsertVendors as Statement<never>,
   services: q.upsertServices as Statement<never>,
   persons: q.upsertPersons as Statement<never>,
+  checks: q.upsertChecks as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -342,6 +365,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         vendors: 'uscc',
         services: 'from',
         persons: 'residentId',
+        checks: 'checkedOn',
       }[entity];
       problems.add(
         line,

@@ -19,6 +19,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Persons (人员), keyed by resident ID number (公民身份号码), which is stored only as a keyed hash and a masked form.',
   checks:
     'Background checks (安全背景审查) of registered persons, keyed by resident ID, check date and checking body; city-wide registrars only.',
+  access:
+    'Access of registered persons to systems (人员访问权限: 现场、远程、特权), keyed by resident ID, system, kind and start date.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

@@ -32,6 +32,7 @@ export const INVENTORY_ENTITIES = [
   'services',
   'persons',
   'checks',
+  'access',
 ] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
@@ -287,6 +288,50 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       '2027-02-28',
     ),
     col('checkedBy', ['审查机关', '审查单位', 'checked by'], true, 'text, ≤ 200', '晋城市公安局'),
+  ],
+  access: [
+    col(
+      'residentId',
+      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
+      true,
+      'resident ID of a registered person (matched by its keyed hash)',
+      '140502199001011230',
+    ),
+    col(
+      'operatorUscc',
+      ['运营者统一社会信用代码', '单位统一社会信用代码', 'operator uscc'],
+      true,
+      'USCC of the operator of the system',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'systemName',
+      ['系统名称', '定级对象名称', 'system name'],
+      true,
+      'name of a registered system of that operator',
+      '供水调度系统',
+    ),
+    col(
+      'kind',
+      ['访问方式', '访问类型', '权限类型', 'access kind', 'kind'],
+      true,
+      '现场/ONSITE, 远程/REMOTE, 特权/PRIVILEGED',
+      '远程',
+    ),
+    col(
+      'from',
+      ['开始日期', '授权日期', '起始日期', 'from'],
+      true,
+      'date (part of the key with the person, the system and the kind)',
+      '2024-01-01',
+    ),
+    col(
+      'to',
+      ['结束日期', '终止日期', '有效期至', 'to'],
+      false,
+      'date, last day (inclusive), not before the start',
+      '2025-12-31',
+    ),
   ],
 };
 

@@ -5,6 +5,7 @@
  * database are checked by the caller.
  */
 import {
+  ACCESS_KINDS,
   CHECK_STATUSES,
   DIVISIONS,
   REGISTRATION_STATUSES,
@@ -459,6 +460,50 @@ function checkRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): RowR
   };
 }
 
+const ACCESS_WORDS: Record<string, (typeof ACCESS_KINDS)[number]> = {
+  现场: 'ONSITE',
+  现场访问: 'ONSITE',
+  本地: 'ONSITE',
+  远程: 'REMOTE',
+  远程访问: 'REMOTE',
+  特权: 'PRIVILEGED',
+  特权访问: 'PRIVILEGED',
+  特权账号: 'PRIVILEGED',
+};
+
+function accessRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): RowResult {
+  const v = new InputValidator();
+  const residentId = required(v, cells, 'residentId')
+    ? v.residentId('input.residentId', cells.residentId)
+    : null;
+  const operatorUscc = required(v, cells, 'operatorUscc')
+    ? v.uscc('input.operatorUscc', cells.operatorUscc)
+    : null;
+  const systemName = required(v, cells, 'systemName') ? text(v, cells, 'systemName', 200) : null;
+  const kind = required(v, cells, 'kind')
+    ? v.oneOf('input.kind', enumValue(cells.kind as string, ACCESS_WORDS, ACCESS_KINDS), ACCESS_KINDS)
+    : null;
+  const from = required(v, cells, 'from') ? date(v, cells, 'from') : null;
+  const to = date(v, cells, 'to');
+  if (from !== null && to !== null) v.dateOrder('input.to', from, to);
+  if (v.issues.length || residentId === null) return { ok: false, issues: collect(v) };
+  const residentIdHash = hashResidentId(residentId, env.residentIdKey);
+  const props = pick({ kind, from, to }, new Set([...present, 'kind', 'from']));
+  return {
+    ok: true,
+    row: {
+      key: [residentIdHash, operatorUscc, systemName, kind, from].join('\u0000'),
+      params: { residentIdHash, operatorUscc, systemName, props },
+      operatorUscc,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      systemName: systemName as string,
+      residentIdHash,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -469,4 +514,5 @@ export const ROW_VALIDATORS: Record<
   services: serviceRow,
   persons: personRow,
   checks: checkRow,
+  access: accessRow,
 };

@@ -150,6 +150,15 @@ function checkHeader(entity: InventoryEntity, header: string[], format: ImportFo
   }
 }
 
+/** The division of each system named by natural key (operator USCC + name), keyed `uscc\0name`. */
+async function systemDivisions(
+  ctx: Context,
+  keys: { operatorUscc: string; name: string }[],
+): Promise<Map<string, string>> {
+  const rows = await ctx.db.run(q.systemsByKeys, { keys });
+  return new Map(rows.map((r) => [`${r.operatorUscc}\u0000${r.name}`, r.divisionCode as string]));
+}
+
 /** Checks a batch of valid rows against the database: references, jurisdiction, filing numbers. */
 async function checkReferences(
   ctx: Context,
@@ -162,6 +171,8 @@ async function checkReferences(
   const { scope, jurisdiction } = ctx.principal;
   const inScope = (division: string | null) =>
     scope.all || (division !== null && (scope.divisionCodes as string[]).includes(division));
+  const missingSystem = (operatorUscc: string, name: string) =>
+    `no system "${name}" of operator ${operatorUscc} is registered${scope.all ? '' : ` in your jurisdiction (${jurisdiction})`}`;
   if (entity === 'operators' || entity === 'systems') {
     const usccs = [...new Set(pending.map((p) => p.row.operatorUscc as string))];
     const rows = await ctx.db.run(q.operatorsByUsccs, { usccs });
@@ -249,6 +260,33 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'access') {
+    const hashes = [...new Set(pending.map((p) => p.row.residentIdHash as string))];
+    const known = new Set((await ctx.db.run(q.personsByHashes, { hashes })).map((r) => r.hash as string));
+    const systems = await systemDivisions(
+      ctx,
+      pending.map((p) => ({ operatorUscc: p.row.operatorUscc as string, name: p.row.systemName as string })),
+    );
+    for (const p of pending) {
+      if (!known.has(p.row.residentIdHash as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('residentId'),
+          p.cellOf('residentId'),
+          'no person with this resident ID number is registered',
+        );
+      }
+      const division = systems.get(`${p.row.operatorUscc}\u0000${p.row.systemName}`);
+      if (division === undefined || !inScope(division)) {
+        problems.add(
+          p.line,
+          p.columnOf('systemName'),
+          p.cellOf('systemName'),
+          missingSystem(p.row.operatorUscc as string, p.row.systemName as string),
+        );
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -302,6 +340,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   services: q.upsertServices as Statement<never>,
   persons: q.upsertPersons as Statement<never>,
   checks: q.upsertChecks as Statement<never>,
+  access: q.upsertAccess as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -366,6 +405,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         services: 'from',
         persons: 'residentId',
         checks: 'checkedOn',
+        access: 'from',
       }[entity];
       problems.add(
         line,

@@ -186,4 +186,69 @@ describe('inventory import of relationships', () => {
       expect(row).toEqual({ to: '2025-06-30' });
     });
   });
+
+  describe('subcontracting (分包)', () => {
+    const V4 = '91140500MA0W00004C';
+    const csv = [
+      '总包单位统一社会信用代码,分包单位统一社会信用代码,开始日期,结束日期',
+      `${V1},${V2},2024-01-01,`,
+      `${V2},${V3},2024/2/1,`,
+      `${V3},${V1},2024-03-01,`,
+      `${V1},${V1},2024-01-01,`,
+      `${V1},${V4},2024-01-01,`,
+      `${V1},${V3},2024-01-01,2023-12-31`,
+      `${V1},${V2},2024-01-01,2026-12-31`,
+      `${V1},${V3},2022-01-01,2022-12-31`,
+    ].join('\n');
+    const cycle = (from: string, to: string) =>
+      `${from} already subcontracts (directly or through others, within 10 tiers, in force today or later, registered or earlier in this file) to ${to}: this subcontract would close a cycle`;
+
+    it('reports every bad row (itself, unknown vendor, dates, duplicate, a cycle within the file) and writes nothing', async () => {
+      const report = await importCsv('subcontracting', csv);
+      expect(report).toMatchObject({ rows: 8, goodRows: 3, badRowCount: 5, wasWritten: false });
+      expect(problems(report)).toEqual([
+        [4, '分包单位统一社会信用代码', V1, cycle(V1, V3)],
+        [5, '分包单位统一社会信用代码', V1, 'a vendor cannot subcontract to itself'],
+        [6, '分包单位统一社会信用代码', V4, `no vendor with USCC ${V4} is registered`],
+        [7, '结束日期', '2023-12-31', 'end date 2023-12-31 is before start date 2024-01-01'],
+        [8, '开始日期', '2024-01-01', 'duplicate: an earlier row of this file has the same key'],
+      ]);
+      expect(await query('MATCH ()-[r:SUBCONTRACTS_TO]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    });
+
+    it('writes the good rows once; a re-run changes nothing; a cycle through registered subcontracts is refused', async () => {
+      const first = await importCsv('subcontracting', csv, { onlyGoodRows: true });
+      expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, wasWritten: true });
+      const again = await importCsv('subcontracting', csv, { onlyGoodRows: true });
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+      expect(
+        await query(
+          `MATCH (c:Vendor)-[r:SUBCONTRACTS_TO]->(s:Vendor) RETURN c.name AS contractor, s.name AS subcontractor,
+           toString(r.from) AS from, toString(r.to) AS to, r.id IS NOT NULL AS hasId ORDER BY from`,
+        ),
+      ).toEqual([
+        {
+          contractor: '甲网络安全公司',
+          subcontractor: '丙技术公司',
+          from: '2022-01-01',
+          to: '2022-12-31',
+          hasId: true,
+        },
+        {
+          contractor: '甲网络安全公司',
+          subcontractor: '乙运维公司',
+          from: '2024-01-01',
+          to: null,
+          hasId: true,
+        },
+        { contractor: '乙运维公司', subcontractor: '丙技术公司', from: '2024-02-01', to: null, hasId: true },
+      ]);
+      const closing = await importCsv(
+        'subcontracting',
+        `contractor uscc,subcontractor uscc,from\n${V3},${V1},2025-01-01\n`,
+      );
+      expect(closing).toMatchObject({ rows: 1, badRowCount: 1, wasWritten: false });
+      expect(problems(closing)).toEqual([[2, 'subcontractor uscc', V1, cycle(V1, V3)]]);
+    });
+  });
 });

@@ -33,6 +33,7 @@ export const INVENTORY_ENTITIES = [
   'persons',
   'checks',
   'access',
+  'subcontracting',
 ] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
@@ -328,6 +329,36 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
     col(
       'to',
       ['结束日期', '终止日期', '有效期至', 'to'],
+      false,
+      'date, last day (inclusive), not before the start',
+      '2025-12-31',
+    ),
+  ],
+  subcontracting: [
+    col(
+      'contractorUscc',
+      ['总包单位统一社会信用代码', '发包单位统一社会信用代码', '总包方统一社会信用代码', 'contractor uscc'],
+      true,
+      'USCC of the registered vendor that subcontracts',
+      '91140500MA0W000013',
+    ),
+    col(
+      'subcontractorUscc',
+      ['分包单位统一社会信用代码', '分包方统一社会信用代码', 'subcontractor uscc'],
+      true,
+      'USCC of the registered vendor it subcontracts to; not the contractor itself',
+      '91140500MA0W000026',
+    ),
+    col(
+      'from',
+      ['开始日期', '分包开始日期', '起始日期', 'from'],
+      true,
+      'date (part of the key with the two vendors)',
+      '2024-01-01',
+    ),
+    col(
+      'to',
+      ['结束日期', '分包结束日期', '终止日期', 'to'],
       false,
       'date, last day (inclusive), not before the start',
       '2025-12-31',

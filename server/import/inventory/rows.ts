@@ -38,6 +38,9 @@ export interface ValidRow {
   systemName?: string;
   /** Background checks: the person they are about. */
   residentIdHash?: string;
+  /** Subcontracting: the subcontractor (the contractor is `vendorUscc`) and the last day (null: open). */
+  subcontractorUscc?: string;
+  to?: string | null;
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -504,6 +507,38 @@ function accessRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): Row
   };
 }
 
+function subcontractingRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const contractorUscc = required(v, cells, 'contractorUscc')
+    ? v.uscc('input.contractorUscc', cells.contractorUscc)
+    : null;
+  const subcontractorUscc = required(v, cells, 'subcontractorUscc')
+    ? v.uscc('input.subcontractorUscc', cells.subcontractorUscc)
+    : null;
+  if (contractorUscc !== null && contractorUscc === subcontractorUscc) {
+    v.issue('input.subcontractorUscc', 'a vendor cannot subcontract to itself');
+  }
+  const from = required(v, cells, 'from') ? date(v, cells, 'from') : null;
+  const to = date(v, cells, 'to');
+  if (from !== null && to !== null) v.dateOrder('input.to', from, to);
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const props = pick({ from, to }, new Set([...present, 'from']));
+  return {
+    ok: true,
+    row: {
+      key: [contractorUscc, subcontractorUscc, from].join('\u0000'),
+      params: { contractorUscc, subcontractorUscc, props },
+      operatorUscc: null,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      vendorUscc: contractorUscc as string,
+      subcontractorUscc: subcontractorUscc as string,
+      to,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -515,4 +550,5 @@ export const ROW_VALIDATORS: Record<
   persons: personRow,
   checks: checkRow,
   access: accessRow,
+  subcontracting: subcontractingRow,
 };

@@ -13,7 +13,8 @@
 import type { Context } from '../../context.js';
 import { inventoryImport as q } from '../../cypher.generated.js';
 import type { Statement } from '../../cypher-statement.js';
-import { newId } from '../../repositories/common.js';
+import { newId, todayInChina } from '../../repositories/common.js';
+import { CYCLE_HOPS } from '../../repositories/subcontracts.js';
 import { COLUMNS, fieldOfHeader, headerIndex, type InventoryEntity } from './columns.js';
 import { ROW_VALIDATORS, type ValidRow } from './rows.js';
 import { type ImportFormat, type ImportInput, readRecords, type SourceRecord } from './source.js';
@@ -150,6 +151,48 @@ function checkHeader(entity: InventoryEntity, header: string[], format: ImportFo
   }
 }
 
+/**
+ * Subcontracts in force today or later (registered, then the good rows of the file as they are
+ * read): a row whose subcontractor already reaches its contractor would close a cycle, which the
+ * addSubcontract mutation refuses too (same bound, CYCLE_HOPS tiers).
+ */
+class SubcontractGraph {
+  private readonly next = new Map<string, Set<string>>();
+  constructor(readonly today: string) {}
+  add(from: string, to: string) {
+    const set = this.next.get(from) ?? new Set<string>();
+    set.add(to);
+    this.next.set(from, set);
+  }
+  /** Whether `target` is reachable from `start` in 1..CYCLE_HOPS steps. */
+  reaches(start: string, target: string): boolean {
+    let frontier = new Set([start]);
+    const seen = new Set<string>();
+    for (let hop = 0; hop < CYCLE_HOPS && frontier.size > 0; hop++) {
+      const following = new Set<string>();
+      for (const v of frontier) {
+        for (const w of this.next.get(v) ?? []) {
+          if (w === target) return true;
+          if (!seen.has(w)) {
+            seen.add(w);
+            following.add(w);
+          }
+        }
+      }
+      frontier = following;
+    }
+    return false;
+  }
+}
+
+async function loadSubcontractGraph(ctx: Context): Promise<SubcontractGraph> {
+  const graph = new SubcontractGraph(todayInChina());
+  for (const r of await ctx.db.run(q.subcontractsInForce, { today: graph.today })) {
+    graph.add(r.contractorUscc as string, r.subcontractorUscc as string);
+  }
+  return graph;
+}
+
 /** The division of each system named by natural key (operator USCC + name), keyed `uscc\0name`. */
 async function systemDivisions(
   ctx: Context,
@@ -166,6 +209,7 @@ async function checkReferences(
   pending: Pending[],
   fileOperators: Set<string> | null,
   problems: Problems,
+  subcontracts: SubcontractGraph | null = null,
 ) {
   if (pending.length === 0) return;
   const { scope, jurisdiction } = ctx.principal;
@@ -287,6 +331,40 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'subcontracting' && subcontracts !== null) {
+    const usccs = [
+      ...new Set(pending.flatMap((p) => [p.row.vendorUscc as string, p.row.subcontractorUscc as string])),
+    ];
+    const vendors = new Set((await ctx.db.run(q.vendorsByUsccs, { usccs })).map((r) => r.uscc as string));
+    for (const p of pending) {
+      let bad = false;
+      for (const field of ['contractorUscc', 'subcontractorUscc'] as const) {
+        const uscc = (field === 'contractorUscc' ? p.row.vendorUscc : p.row.subcontractorUscc) as string;
+        if (!vendors.has(uscc)) {
+          problems.add(
+            p.line,
+            p.columnOf(field),
+            p.cellOf(field),
+            `no vendor with USCC ${uscc} is registered`,
+          );
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      const contractor = p.row.vendorUscc as string;
+      const subcontractor = p.row.subcontractorUscc as string;
+      if (subcontracts.reaches(subcontractor, contractor)) {
+        problems.add(
+          p.line,
+          p.columnOf('subcontractorUscc'),
+          p.cellOf('subcontractorUscc'),
+          `${subcontractor} already subcontracts (directly or through others, within ${CYCLE_HOPS} tiers, in force today or later, registered or earlier in this file) to ${contractor}: this subcontract would close a cycle`,
+        );
+      } else if (p.row.to === null || (p.row.to as string) >= subcontracts.today) {
+        subcontracts.add(contractor, subcontractor);
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -341,6 +419,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   persons: q.upsertPersons as Statement<never>,
   checks: q.upsertChecks as Statement<never>,
   access: q.upsertAccess as Statement<never>,
+  subcontracting: q.upsertSubcontracting as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -355,6 +434,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   const index = headerIndex(entity);
   const validate = ROW_VALIDATORS[entity];
   const env = { residentIdKey: ctx.config.residentIdKey };
+  const subcontracts = entity === 'subcontracting' ? await loadSubcontractGraph(ctx) : null;
   const sectors = new Set(
     entity === 'operators' ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string) : [],
   );
@@ -370,7 +450,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   let rows = 0;
   let pending: Pending[] = [];
   const flush = async () => {
-    await checkReferences(ctx, entity, pending, null, problems);
+    await checkReferences(ctx, entity, pending, null, problems, subcontracts);
     pending = [];
   };
   for await (const record of readRecords(options.input, sourceOptions('validate'))) {
@@ -406,6 +486,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         persons: 'residentId',
         checks: 'checkedOn',
         access: 'from',
+        subcontracting: 'from',
       }[entity];
       problems.add(
         line,

@@ -23,6 +23,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Access of registered persons to systems (人员访问权限: 现场、远程、特权), keyed by resident ID, system, kind and start date.',
   subcontracting:
     'Subcontracting between registered vendors (分包: 总包单位 → 分包单位), keyed by both USCCs and start date; no vendor to itself, no cycle.',
+  links:
+    'Network links between registered systems (系统互联), keyed by both systems (operator USCC + name), protocol, port and start date.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

@@ -251,4 +251,86 @@ describe('inventory import of relationships', () => {
       expect(problems(closing)).toEqual([[2, 'subcontractor uscc', V1, cycle(V1, V3)]]);
     });
   });
+
+  describe('links (系统互联)', () => {
+    const csv = [
+      '源运营者统一社会信用代码,源系统名称,目标运营者统一社会信用代码,目标系统名称,协议,端口,开始日期,结束日期',
+      `${O_CITY},门户网站,${O_CITY},供水调度系统,TCP,443,2024-01-01,`,
+      `${O_CITY},供水调度系统,${O_YANGCHENG},电力营销系统,udp,,2024/2/1,2025-12-31`,
+      `${O_CITY},门户网站,${O_CITY},门户网站,tcp,80,2024-01-01,`,
+      `${O_CITY},门户网站,${O_CITY},供水调度系统,icmp,70000,2024-01-01,`,
+      `${O_CITY},门户网站,${O_YANGCHENG},不存在的系统,tcp,22,2024-01-01,`,
+      `${O_CITY},门户网站,${O_CITY},供水调度系统,tcp,443,2024-01-01,2024-06-30`,
+      `${O_CITY},门户网站,${O_CITY},供水调度系统,tcp,8443,2024-01-01,`,
+    ].join('\n');
+
+    it('reports every bad row and writes nothing', async () => {
+      const report = await importCsv('links', csv);
+      expect(report).toMatchObject({ rows: 7, goodRows: 3, badRowCount: 4, wasWritten: false });
+      expect(problems(report)).toEqual([
+        [4, '目标系统名称', '门户网站', 'a system cannot be linked to itself'],
+        [5, '协议', 'icmp', '"icmp": protocol must be one of tcp, udp'],
+        [5, '端口', '70000', 'port 70000 is out of range 1–65535'],
+        [
+          6,
+          '目标系统名称',
+          '不存在的系统',
+          `no system "不存在的系统" of operator ${O_YANGCHENG} is registered`,
+        ],
+        [7, '开始日期', '2024-01-01', 'duplicate: an earlier row of this file has the same key'],
+      ]);
+      expect(await query('MATCH ()-[r:CONNECTS_TO]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
+    });
+
+    it('a county registrar links systems of its county only; the city registrar adds the rest; a re-run changes nothing', async () => {
+      const county = await importCsv('links', csv, { division: '140502', onlyGoodRows: true });
+      expect(county).toMatchObject({ goodRows: 2, created: 2, wasWritten: true });
+      expect(problems(county).filter(([line]) => line === 3)).toEqual([
+        [
+          3,
+          '目标系统名称',
+          '电力营销系统',
+          `no system "电力营销系统" of operator ${O_YANGCHENG} is registered in your jurisdiction (division:140502)`,
+        ],
+      ]);
+      const city = await importCsv('links', csv, { onlyGoodRows: true });
+      expect(city).toMatchObject({ created: 1, updated: 0, unchanged: 2 });
+      const again = await importCsv('links', csv, { onlyGoodRows: true });
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+      expect(
+        await query(
+          `MATCH (a:System)-[r:CONNECTS_TO]->(b:System) RETURN a.name AS from, b.name AS to, r.protocol AS protocol, r.port AS port,
+           toString(r.from) AS since, toString(r.to) AS until, r.id IS NOT NULL AS hasId ORDER BY since, port`,
+        ),
+      ).toEqual([
+        {
+          from: '门户网站',
+          to: '供水调度系统',
+          protocol: 'tcp',
+          port: 443,
+          since: '2024-01-01',
+          until: null,
+          hasId: true,
+        },
+        {
+          from: '门户网站',
+          to: '供水调度系统',
+          protocol: 'tcp',
+          port: 8443,
+          since: '2024-01-01',
+          until: null,
+          hasId: true,
+        },
+        {
+          from: '供水调度系统',
+          to: '电力营销系统',
+          protocol: 'udp',
+          port: null,
+          since: '2024-02-01',
+          until: '2025-12-31',
+          hasId: true,
+        },
+      ]);
+    });
+  });
 });

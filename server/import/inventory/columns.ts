@@ -34,6 +34,7 @@ export const INVENTORY_ENTITIES = [
   'checks',
   'access',
   'subcontracting',
+  'links',
 ] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
@@ -362,6 +363,63 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       false,
       'date, last day (inclusive), not before the start',
       '2025-12-31',
+    ),
+  ],
+  links: [
+    col(
+      'fromOperatorUscc',
+      ['源运营者统一社会信用代码', '源单位统一社会信用代码', 'from operator uscc'],
+      true,
+      'USCC of the operator of the system the link starts at',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'fromSystemName',
+      ['源系统名称', '本端系统名称', 'from system name', 'from system'],
+      true,
+      'name of a registered system of that operator',
+      '门户网站',
+    ),
+    col(
+      'toOperatorUscc',
+      [
+        '目标运营者统一社会信用代码',
+        '目的单位统一社会信用代码',
+        '对端单位统一社会信用代码',
+        'to operator uscc',
+      ],
+      true,
+      'USCC of the operator of the system the link goes to',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'toSystemName',
+      ['目标系统名称', '目的系统名称', '对端系统名称', 'to system name', 'to system'],
+      true,
+      'name of a registered system of that operator; not the from system',
+      '供水调度系统',
+    ),
+    col('protocol', ['协议', '传输协议', '协议类型', 'protocol'], true, 'tcp or udp (any case)', 'TCP'),
+    col(
+      'port',
+      ['端口', '端口号', '目的端口', 'port'],
+      false,
+      'destination port 1–65535 (part of the key; blank: no port)',
+      '443',
+    ),
+    col(
+      'from',
+      ['开始日期', '开通日期', '起始日期', 'from'],
+      true,
+      'date (part of the key with the two systems, protocol and port)',
+      '2024-01-01',
+    ),
+    col(
+      'to',
+      ['结束日期', '停用日期', '终止日期', 'to'],
+      false,
+      'date, last day (inclusive), not before the start',
+      '',
     ),
   ],
 };

@@ -13,7 +13,7 @@ import {
   SYSTEM_STATUSES,
 } from '../../model.js';
 import { toProps } from '../../repositories/common.js';
-import { hashResidentId, maskResidentId } from '../../validation/identifiers.js';
+import { hashResidentId, maskResidentId, normalizeProtocol } from '../../validation/identifiers.js';
 import { InputValidator } from '../../validation/input.js';
 import type { InventoryEntity } from './columns.js';
 
@@ -41,6 +41,9 @@ export interface ValidRow {
   /** Subcontracting: the subcontractor (the contractor is `vendorUscc`) and the last day (null: open). */
   subcontractorUscc?: string;
   to?: string | null;
+  /** Links: the system the link goes to (the from system is `operatorUscc` + `systemName`). */
+  toOperatorUscc?: string;
+  toSystemName?: string;
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -539,6 +542,59 @@ function subcontractingRow(cells: Cells, present: ReadonlySet<string>): RowResul
   };
 }
 
+function linkRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const fromOperatorUscc = required(v, cells, 'fromOperatorUscc')
+    ? v.uscc('input.fromOperatorUscc', cells.fromOperatorUscc)
+    : null;
+  const fromSystemName = required(v, cells, 'fromSystemName') ? text(v, cells, 'fromSystemName', 200) : null;
+  const toOperatorUscc = required(v, cells, 'toOperatorUscc')
+    ? v.uscc('input.toOperatorUscc', cells.toOperatorUscc)
+    : null;
+  const toSystemName = required(v, cells, 'toSystemName') ? text(v, cells, 'toSystemName', 200) : null;
+  if (
+    fromOperatorUscc !== null &&
+    fromSystemName !== null &&
+    fromOperatorUscc === toOperatorUscc &&
+    fromSystemName === toSystemName
+  ) {
+    v.issue('input.toSystemName', 'a system cannot be linked to itself');
+  }
+  let protocol: string | null = null;
+  if (required(v, cells, 'protocol')) {
+    const result = normalizeProtocol((cells.protocol as string).normalize('NFKC'));
+    if (result.ok) protocol = result.value;
+    else v.issue('input.protocol', result.message);
+  }
+  let port: number | null = null;
+  if (!blank(cells.port)) {
+    const t = (cells.port as string).normalize('NFKC').trim();
+    if (/^\d+$/.test(t)) port = v.port('input.port', Number(t));
+    else v.issue('input.port', `"${t}" is not a port number (1–65535)`);
+  }
+  const from = required(v, cells, 'from') ? date(v, cells, 'from') : null;
+  const to = date(v, cells, 'to');
+  if (from !== null && to !== null) v.dateOrder('input.to', from, to);
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const props = pick({ protocol, port, from, to }, new Set([...present, 'protocol', 'port', 'from']));
+  return {
+    ok: true,
+    row: {
+      key: [fromOperatorUscc, fromSystemName, toOperatorUscc, toSystemName, protocol, port, from].join(
+        '\u0000',
+      ),
+      params: { fromOperatorUscc, fromSystemName, toOperatorUscc, toSystemName, port, props },
+      operatorUscc: fromOperatorUscc,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      systemName: fromSystemName as string,
+      toOperatorUscc: toOperatorUscc as string,
+      toSystemName: toSystemName as string,
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -551,4 +607,5 @@ export const ROW_VALIDATORS: Record<
   checks: checkRow,
   access: accessRow,
   subcontracting: subcontractingRow,
+  links: linkRow,
 };

@@ -365,6 +365,32 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'links') {
+    const systems = await systemDivisions(
+      ctx,
+      pending.flatMap((p) => [
+        { operatorUscc: p.row.operatorUscc as string, name: p.row.systemName as string },
+        { operatorUscc: p.row.toOperatorUscc as string, name: p.row.toSystemName as string },
+      ]),
+    );
+    for (const p of pending) {
+      const ends = [
+        ['fromSystemName', p.row.operatorUscc, p.row.systemName],
+        ['toSystemName', p.row.toOperatorUscc, p.row.toSystemName],
+      ] as const;
+      for (const [field, uscc, name] of ends) {
+        const division = systems.get(`${uscc}\u0000${name}`);
+        if (division === undefined || !inScope(division)) {
+          problems.add(
+            p.line,
+            p.columnOf(field),
+            p.cellOf(field),
+            missingSystem(uscc as string, name as string),
+          );
+        }
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -420,6 +446,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   checks: q.upsertChecks as Statement<never>,
   access: q.upsertAccess as Statement<never>,
   subcontracting: q.upsertSubcontracting as Statement<never>,
+  links: q.upsertLinks as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -487,6 +514,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         checks: 'checkedOn',
         access: 'from',
         subcontracting: 'from',
+        links: 'from',
       }[entity];
       problems.add(
         line,

@@ -25,6 +25,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Subcontracting between registered vendors (分包: 总包单位 → 分包单位), keyed by both USCCs and start date; no vendor to itself, no cycle.',
   links:
     'Network links between registered systems (系统互联), keyed by both systems (operator USCC + name), protocol, port and start date.',
+  products:
+    'Network products (网络产品) with their supplying vendor (SUPPLIES) and optionally a using system (USES); a product is keyed by vendor USCC, name and version.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

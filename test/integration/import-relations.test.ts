@@ -333,4 +333,108 @@ describe('inventory import of relationships', () => {
       ]);
     });
   });
+
+  describe('products (产品: SUPPLIES, USES)', () => {
+    const V4 = '91140500MA0W00004C';
+    const header =
+      '产品名称,版本,产品类别,安全认证,供应商统一社会信用代码,供货开始日期,供货结束日期,使用单位统一社会信用代码,使用系统名称,使用开始日期,使用结束日期';
+    const csv = [
+      header,
+      `下一代防火墙,V3.0,防火墙,CCC-2024-0001,${V1},2024-01-01,,${O_CITY},供水调度系统,2024-03-01,`,
+      `下一代防火墙,V3.0,防火墙,CCC-2024-0001,${V1},2024-01-01,,${O_YANGCHENG},电力营销系统,2024-04-01,`,
+      `下一代防火墙,V3.0,交换机,CCC-2024-0001,${V1},2024-01-01,,${O_CITY},门户网站,2024-03-01,`,
+      `入侵检测系统,,入侵检测,,${V2},2024/2/1,2025-12-31,,,,`,
+      `日志审计系统,V1,,,${V4},2024-01-01,,${O_CITY},不存在的系统,2024-01-01,`,
+      `堡垒机,V2,,,${V1},2024-01-01,,${O_CITY},,2024-01-01,`,
+      `堡垒机,V2,,,${V1},2024-01-01,,,,2024-05-01,`,
+      `下一代防火墙,V3.0,防火墙,CCC-2024-0001,${V1},2024-01-01,,${O_CITY},供水调度系统,2024-03-01,`,
+    ].join('\n');
+
+    it('reports every bad row (differing product fields, unknown vendor and system, half a use, duplicate) and writes nothing', async () => {
+      const report = await importCsv('products', csv);
+      expect(report).toMatchObject({ rows: 8, goodRows: 3, badRowCount: 5, wasWritten: false });
+      expect(problems(report)).toEqual([
+        [4, '产品类别', '交换机', 'differs from line 2, which names the same product'],
+        [6, '供应商统一社会信用代码', V4, `no vendor with USCC ${V4} is registered`],
+        [6, '使用系统名称', '不存在的系统', `no system "不存在的系统" of operator ${O_CITY} is registered`],
+        [7, '使用系统名称', '', 'is required with an operator USCC'],
+        [8, '使用开始日期', '2024-05-01', 'a use needs the system (operator USCC + system name)'],
+        [9, '产品名称', '下一代防火墙', 'duplicate: an earlier row of this file has the same key'],
+      ]);
+      expect(await query('MATCH (p:Product) RETURN count(p) AS n')).toEqual([{ n: 0 }]);
+    });
+
+    it('a county registrar records uses by systems of its county only; the city adds the rest; a re-run changes nothing', async () => {
+      const county = await importCsv('products', csv, { division: '140502', onlyGoodRows: true });
+      expect(county).toMatchObject({ goodRows: 2, created: 2, wasWritten: true });
+      expect(problems(county).filter(([line]) => line === 3)).toEqual([
+        [
+          3,
+          '使用系统名称',
+          '电力营销系统',
+          `no system "电力营销系统" of operator ${O_YANGCHENG} is registered in your jurisdiction (division:140502)`,
+        ],
+      ]);
+      const city = await importCsv('products', csv, { onlyGoodRows: true });
+      expect(city).toMatchObject({ created: 1, updated: 0, unchanged: 2 });
+      const again = await importCsv('products', csv, { onlyGoodRows: true });
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+      expect(
+        await query(
+          `MATCH (v:Vendor)-[r:SUPPLIES]->(p:Product) RETURN v.name AS vendor, p.name AS product, p.version AS version,
+           p.category AS category, p.certification AS certification, toString(r.from) AS from, toString(r.to) AS to ORDER BY from`,
+        ),
+      ).toEqual([
+        {
+          vendor: '甲网络安全公司',
+          product: '下一代防火墙',
+          version: 'V3.0',
+          category: '防火墙',
+          certification: 'CCC-2024-0001',
+          from: '2024-01-01',
+          to: null,
+        },
+        {
+          vendor: '乙运维公司',
+          product: '入侵检测系统',
+          version: null,
+          category: '入侵检测',
+          certification: null,
+          from: '2024-02-01',
+          to: '2025-12-31',
+        },
+      ]);
+      expect(
+        await query(
+          `MATCH (s:System)-[r:USES]->(p:Product) RETURN s.name AS system, p.name AS product, toString(r.from) AS from,
+           r.id IS NOT NULL AS hasId ORDER BY from`,
+        ),
+      ).toEqual([
+        { system: '供水调度系统', product: '下一代防火墙', from: '2024-03-01', hasId: true },
+        { system: '电力营销系统', product: '下一代防火墙', from: '2024-04-01', hasId: true },
+      ]);
+    });
+
+    it('rows of one new product in one batch share it; a changed certification updates', async () => {
+      const rows = [
+        header,
+        `Web应用防火墙,V1,,,${V1},2024-01-01,,${O_CITY},供水调度系统,2024-01-01,`,
+        `Web应用防火墙,V1,,,${V1},2024-01-01,,${O_CITY},门户网站,2024-01-01,`,
+      ].join('\n');
+      expect(await importCsv('products', rows)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+      expect(
+        await query(
+          `MATCH (p:Product {name: 'Web应用防火墙'}) RETURN count{ (p)<-[:SUPPLIES]-() } AS supplies, count{ (p)<-[:USES]-() } AS uses`,
+        ),
+      ).toEqual([{ supplies: 1, uses: 2 }]);
+      const certified = await importCsv(
+        'products',
+        `product name,version,certification,vendor uscc,supplied from\nWeb应用防火墙,V1,CCC-2025-0007,${V1},2024-01-01\n`,
+      );
+      expect(certified).toMatchObject({ rows: 1, created: 0, updated: 1, unchanged: 0 });
+      expect(
+        await query("MATCH (p:Product {name: 'Web应用防火墙'}) RETURN p.certification AS certification"),
+      ).toEqual([{ certification: 'CCC-2025-0007' }]);
+    });
+  });
 });

@@ -35,6 +35,7 @@ export const INVENTORY_ENTITIES = [
   'access',
   'subcontracting',
   'links',
+  'products',
 ] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
@@ -421,6 +422,67 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       'date, last day (inclusive), not before the start',
       '',
     ),
+  ],
+  products: [
+    col('name', ['产品名称', '名称', 'product name'], true, 'text, ≤ 200', '下一代防火墙'),
+    col(
+      'version',
+      ['版本', '版本号', '型号版本', 'version'],
+      false,
+      'text, ≤ 200 (part of the product key; blank: no version)',
+      'V3.0',
+    ),
+    col('category', ['产品类别', '产品类型', '类别', 'category'], false, 'text, ≤ 200', '防火墙'),
+    col(
+      'certification',
+      ['安全认证', '认证证书编号', '安全认证证书', 'certification'],
+      false,
+      'text, ≤ 200 (网络关键设备和网络安全专用产品安全认证)',
+      'CCC-2024-0001',
+    ),
+    col(
+      'vendorUscc',
+      ['供应商统一社会信用代码', '生产厂商统一社会信用代码', '厂商统一社会信用代码', 'vendor uscc'],
+      true,
+      'USCC of the registered vendor supplying the product (SUPPLIES); part of the product key',
+      '91140500MA0W000013',
+    ),
+    col(
+      'suppliedFrom',
+      ['供货开始日期', '供应开始日期', 'supplied from'],
+      true,
+      'date the vendor supplies the product from (part of the key of the supply)',
+      '2024-01-01',
+    ),
+    col(
+      'suppliedTo',
+      ['供货结束日期', '供应结束日期', 'supplied to'],
+      false,
+      'date, last day (inclusive)',
+      '',
+    ),
+    col(
+      'operatorUscc',
+      ['使用单位统一社会信用代码', '运营者统一社会信用代码', 'operator uscc'],
+      false,
+      'USCC of the operator of the system using the product (USES); with the system name',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'systemName',
+      ['使用系统名称', '系统名称', 'system name'],
+      false,
+      'name of a registered system of that operator; with the operator USCC',
+      '供水调度系统',
+    ),
+    col(
+      'usedFrom',
+      ['使用开始日期', '部署日期', 'used from'],
+      false,
+      'date; required with a system (part of the key of the use)',
+      '2024-03-01',
+    ),
+    col('usedTo', ['使用结束日期', '停用日期', 'used to'], false, 'date, last day (inclusive)', ''),
   ],
 };
 

@@ -12,7 +12,7 @@ import {
   SERVICE_KINDS,
   SYSTEM_STATUSES,
 } from '../../model.js';
-import { toProps } from '../../repositories/common.js';
+import { newId, toProps } from '../../repositories/common.js';
 import { hashResidentId, maskResidentId, normalizeProtocol } from '../../validation/identifiers.js';
 import { InputValidator } from '../../validation/input.js';
 import type { InventoryEntity } from './columns.js';
@@ -44,6 +44,11 @@ export interface ValidRow {
   /** Links: the system the link goes to (the from system is `operatorUscc` + `systemName`). */
   toOperatorUscc?: string;
   toSystemName?: string;
+  /**
+   * Values several rows of a file share (products: a product's fields on each of its rows): a row whose
+   * value differs from an earlier row with the same key is bad, reported on `field`.
+   */
+  sameAs?: { key: string; value: string; field: string }[];
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -595,6 +600,79 @@ function linkRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   };
 }
 
+function productRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
+  const version = text(v, cells, 'version', 200);
+  const category = text(v, cells, 'category', 200);
+  const certification = text(v, cells, 'certification', 200);
+  const vendorUscc = required(v, cells, 'vendorUscc') ? v.uscc('input.vendorUscc', cells.vendorUscc) : null;
+  const suppliedFrom = required(v, cells, 'suppliedFrom') ? date(v, cells, 'suppliedFrom') : null;
+  const suppliedTo = date(v, cells, 'suppliedTo');
+  if (suppliedFrom !== null && suppliedTo !== null) v.dateOrder('input.suppliedTo', suppliedFrom, suppliedTo);
+  const operatorUscc = blank(cells.operatorUscc) ? null : v.uscc('input.operatorUscc', cells.operatorUscc);
+  const systemName = text(v, cells, 'systemName', 200);
+  const usedFrom = date(v, cells, 'usedFrom');
+  const usedTo = date(v, cells, 'usedTo');
+  const withSystem = !blank(cells.operatorUscc) || !blank(cells.systemName);
+  if (withSystem) {
+    if (blank(cells.operatorUscc)) v.issue('input.operatorUscc', 'is required with a system name');
+    if (blank(cells.systemName)) v.issue('input.systemName', 'is required with an operator USCC');
+    if (blank(cells.usedFrom)) v.issue('input.usedFrom', 'is required with a using system');
+  } else if (!blank(cells.usedFrom) || !blank(cells.usedTo)) {
+    v.issue(
+      blank(cells.usedFrom) ? 'input.usedTo' : 'input.usedFrom',
+      'a use needs the system (operator USCC + system name)',
+    );
+  }
+  if (usedFrom !== null && usedTo !== null) v.dateOrder('input.usedTo', usedFrom, usedTo);
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const product = pick({ name, version, category, certification }, new Set([...present, 'name']));
+  const supply = pick(
+    { from: suppliedFrom, to: suppliedTo },
+    new Set(['from', ...(present.has('suppliedTo') ? ['to'] : [])]),
+  );
+  const use = withSystem
+    ? pick({ from: usedFrom, to: usedTo }, new Set(['from', ...(present.has('usedTo') ? ['to'] : [])]))
+    : null;
+  const productKey = [vendorUscc, name, version ?? ''].join('\u0000');
+  return {
+    ok: true,
+    row: {
+      key: [productKey, suppliedFrom, operatorUscc ?? '', systemName ?? '', usedFrom ?? ''].join('\u0000'),
+      params: {
+        vendorUscc,
+        version,
+        product,
+        supply,
+        operatorUscc,
+        systemName,
+        use,
+        productId: newId(),
+        useId: newId(),
+      },
+      operatorUscc,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      vendorUscc: vendorUscc as string,
+      ...(systemName === null ? {} : { systemName }),
+      sameAs: [
+        {
+          key: `product\u0000${productKey}`,
+          value: JSON.stringify([category, certification]),
+          field: 'category',
+        },
+        {
+          key: `supply\u0000${productKey}\u0000${suppliedFrom}`,
+          value: JSON.stringify(suppliedTo),
+          field: 'suppliedTo',
+        },
+      ],
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -608,4 +686,5 @@ export const ROW_VALIDATORS: Record<
   access: accessRow,
   subcontracting: subcontractingRow,
   links: linkRow,
+  products: productRow,
 };

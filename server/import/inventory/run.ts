@@ -391,6 +391,36 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'products') {
+    const usccs = [...new Set(pending.map((p) => p.row.vendorUscc as string))];
+    const vendors = new Set((await ctx.db.run(q.vendorsByUsccs, { usccs })).map((r) => r.uscc as string));
+    const using = pending.filter((p) => p.row.systemName !== undefined);
+    const systems = await systemDivisions(
+      ctx,
+      using.map((p) => ({ operatorUscc: p.row.operatorUscc as string, name: p.row.systemName as string })),
+    );
+    for (const p of pending) {
+      if (!vendors.has(p.row.vendorUscc as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('vendorUscc'),
+          p.cellOf('vendorUscc'),
+          `no vendor with USCC ${p.row.vendorUscc} is registered`,
+        );
+      }
+    }
+    for (const p of using) {
+      const division = systems.get(`${p.row.operatorUscc}\u0000${p.row.systemName}`);
+      if (division === undefined || !inScope(division)) {
+        problems.add(
+          p.line,
+          p.columnOf('systemName'),
+          p.cellOf('systemName'),
+          missingSystem(p.row.operatorUscc as string, p.row.systemName as string),
+        );
+      }
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -447,6 +477,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   access: q.upsertAccess as Statement<never>,
   subcontracting: q.upsertSubcontracting as Statement<never>,
   links: q.upsertLinks as Statement<never>,
+  products: q.upsertProducts as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -474,6 +505,8 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   // Pass 1: validate everything.
   const keys = new Set<string>();
   const filingNumbers = new Set<string>();
+  /** Values rows share (ValidRow.sameAs): key → the first row's line and value. */
+  const shared = new Map<string, { line: number; value: string }>();
   let rows = 0;
   let pending: Pending[] = [];
   const flush = async () => {
@@ -515,6 +548,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         access: 'from',
         subcontracting: 'from',
         links: 'from',
+        products: 'name',
       }[entity];
       problems.add(
         line,
@@ -525,6 +559,20 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
       continue;
     }
     keys.add(result.row.key);
+    const differing = (result.row.sameAs ?? []).find((same) => {
+      const earlier = shared.get(same.key);
+      if (earlier === undefined) shared.set(same.key, { line, value: same.value });
+      return earlier !== undefined && earlier.value !== same.value;
+    });
+    if (differing !== undefined) {
+      problems.add(
+        line,
+        columnOf(differing.field),
+        cellOf(differing.field),
+        `differs from line ${shared.get(differing.key)?.line}, which names the same ${differing.key.split('\u0000')[0]}`,
+      );
+      continue;
+    }
     const filing = result.row.filingNumber;
     if (filing !== null) {
       // The filing number is unique too: a second system of this file with it is a bad row.
@@ -547,6 +595,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   await flush();
   keys.clear();
   filingNumbers.clear();
+  shared.clear();
 
   const badRowCount = problems.badLines.size;
   const report: ImportReport = {

@@ -27,6 +27,7 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Network links between registered systems (系统互联), keyed by both systems (operator USCC + name), protocol, port and start date.',
   products:
     'Network products (网络产品) with their supplying vendor (SUPPLIES) and optionally a using system (USES); a product is keyed by vendor USCC, name and version.',
+  cii: 'CII designations (关键信息基础设施认定) keyed by name, with their member systems (组成系统) keyed by system and start date; city-wide registrars only.',
 };
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {

@@ -66,7 +66,11 @@ describe('inventory import of relationships', () => {
        CREATE (:Person {id: 'p2', name: '钱七', residentIdHash: $qian, residentIdMasked: '140522********0022'})
        CREATE (:Vendor {id: 'v1', uscc: $v1, name: '甲网络安全公司', registrationStatus: 'REGISTERED'})
        CREATE (:Vendor {id: 'v2', uscc: $v2, name: '乙运维公司', registrationStatus: 'PENDING'})
-       CREATE (:Vendor {id: 'v3', uscc: $v3, name: '丙技术公司', registrationStatus: 'UNREGISTERED'})`,
+       CREATE (:Vendor {id: 'v3', uscc: $v3, name: '丙技术公司', registrationStatus: 'UNREGISTERED'})
+       CREATE (water:Sector {id: 's-water', code: 'WATER', name: '水利', nameEn: 'Water'})
+       CREATE (energy:Sector {id: 's-energy', code: 'ENERGY', name: '能源', nameEn: 'Energy'})
+       CREATE (:ProtectionDepartment {id: 'd-water', name: '晋城市水务局'})-[:RESPONSIBLE_FOR]->(water)
+       CREATE (:ProtectionDepartment {id: 'd-energy', name: '晋城市能源局'})-[:RESPONSIBLE_FOR]->(energy)`,
       {
         o1: O_CITY,
         o2: O_YANGCHENG,
@@ -435,6 +439,123 @@ describe('inventory import of relationships', () => {
       expect(
         await query("MATCH (p:Product {name: 'Web应用防火墙'}) RETURN p.certification AS certification"),
       ).toEqual([{ certification: 'CCC-2025-0007' }]);
+    });
+  });
+
+  describe('CII designations (关键信息基础设施认定)', () => {
+    const header =
+      '关键信息基础设施名称,行业代码,认定部门,认定日期,通知运营者日期,通报公安机关日期,运营者统一社会信用代码,组成系统名称,纳入日期,移出日期';
+    const csv = [
+      header,
+      `城区供水关基,water,晋城市水务局,2024-05-01,2024-05-10,,${O_CITY},供水调度系统,2024-05-01,`,
+      `城区供水关基,WATER,晋城市水务局,2024-05-01,2024-05-10,,${O_CITY},门户网站,2024-05-01,2024-12-31`,
+      `城区供水关基,WATER,晋城市能源局,2024-05-01,2024-05-10,,${O_YANGCHENG},电力营销系统,2024-05-01,`,
+      `阳城燃气关基,ENERGY,晋城市水务局,2024-06-01,,,,,,`,
+      `阳城电力关基2,ENERGY,晋城市能源局,2024-06-01,2024-05-01,,,,,`,
+      `城区供水关基,WATER,晋城市水务局,2024-05-01,2024-05-10,,${O_CITY},供水调度系统,2024-06-01,`,
+      `新能源关基,NUCLEAR,不存在的部门,2024-06-01,,,,,,`,
+      `阳城电力关基,ENERGY,晋城市能源局,2024-06-01,,,${O_YANGCHENG},电力营销系统,2024-06-01,`,
+    ].join('\n');
+
+    it('reports every bad row (differing designation, department, notice date, overlapping membership, references) and writes nothing', async () => {
+      const report = await importCsv('cii', csv);
+      expect(report).toMatchObject({ rows: 8, goodRows: 3, badRowCount: 5, wasWritten: false });
+      expect(problems(report)).toEqual([
+        [4, '行业代码', 'WATER', 'differs from line 2, which names the same designation'],
+        [
+          5,
+          '认定部门',
+          '晋城市水务局',
+          '晋城市水务局 is not a protection department of sector ENERGY (responsible for: WATER)',
+        ],
+        [
+          6,
+          '通知运营者日期',
+          '2024-05-01',
+          'operatorNotifiedOn 2024-05-01 is before identifiedOn 2024-06-01',
+        ],
+        [
+          7,
+          '纳入日期',
+          '2024-06-01',
+          'the system is already part of "城区供水关基" in an overlapping window (from 2024-05-01)',
+        ],
+        [8, '行业代码', 'NUCLEAR', 'no sector with code "NUCLEAR"'],
+        [8, '认定部门', '不存在的部门', 'no protection department named "不存在的部门" is registered'],
+      ]);
+      expect(await query('MATCH (c:CriticalInfrastructure) RETURN count(c) AS n')).toEqual([{ n: 0 }]);
+    });
+
+    it('city-wide registrars only', async () => {
+      const report = await importCsv('cii', csv, { division: '140502', onlyGoodRows: true });
+      expect(report).toMatchObject({ goodRows: 0, created: 0 });
+      expect(report.badRows[0]).toMatchObject({
+        line: 2,
+        column: '关键信息基础设施名称',
+        reason: 'CII designations are imported by city-wide registrars (you: division:140502)',
+      });
+      expect(await query('MATCH (c:CriticalInfrastructure) RETURN count(c) AS n')).toEqual([{ n: 0 }]);
+    });
+
+    it('writes designations with their member systems; a re-run changes nothing; changes and overlaps', async () => {
+      const first = await importCsv('cii', csv, { onlyGoodRows: true });
+      expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, wasWritten: true });
+      const again = await importCsv('cii', csv, { onlyGoodRows: true });
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+      const changed = await importCsv(
+        'cii',
+        'cii name,sector code,department,identified on,police notified on\n阳城电力关基,ENERGY,晋城市能源局,2024-06-02,2024-06-10\n',
+      );
+      expect(changed).toMatchObject({ rows: 1, created: 0, updated: 1, unchanged: 0 });
+      const overlap = await importCsv(
+        'cii',
+        `${header}\n城区供水关基,WATER,晋城市水务局,2024-05-01,2024-05-10,,${O_CITY},供水调度系统,2025-01-01,`,
+      );
+      expect(problems(overlap)).toEqual([
+        [
+          2,
+          '纳入日期',
+          '2025-01-01',
+          'the system is already part of "城区供水关基" in an overlapping window (from 2024-05-01)',
+        ],
+      ]);
+      expect(
+        await query(
+          `MATCH (d:ProtectionDepartment)-[i:IDENTIFIED]->(c:CriticalInfrastructure)-[:IN_SECTOR]->(s:Sector)
+           RETURN c.name AS name, s.code AS sector, d.name AS department, toString(i.on) AS identifiedOn,
+           toString(c.operatorNotifiedOn) AS operatorNotified, toString(c.policeNotifiedOn) AS policeNotified,
+           c.id IS NOT NULL AS hasId ORDER BY identifiedOn`,
+        ),
+      ).toEqual([
+        {
+          name: '城区供水关基',
+          sector: 'WATER',
+          department: '晋城市水务局',
+          identifiedOn: '2024-05-01',
+          operatorNotified: '2024-05-10',
+          policeNotified: null,
+          hasId: true,
+        },
+        {
+          name: '阳城电力关基',
+          sector: 'ENERGY',
+          department: '晋城市能源局',
+          identifiedOn: '2024-06-02',
+          operatorNotified: null,
+          policeNotified: '2024-06-10',
+          hasId: true,
+        },
+      ]);
+      expect(
+        await query(
+          `MATCH (s:System)-[m:PART_OF]->(c:CriticalInfrastructure) RETURN c.name AS cii, s.name AS system,
+           toString(m.from) AS from, toString(m.to) AS to ORDER BY from, to`,
+        ),
+      ).toEqual([
+        { cii: '城区供水关基', system: '门户网站', from: '2024-05-01', to: '2024-12-31' },
+        { cii: '城区供水关基', system: '供水调度系统', from: '2024-05-01', to: null },
+        { cii: '阳城电力关基', system: '电力营销系统', from: '2024-06-01', to: null },
+      ]);
     });
   });
 });

@@ -10,7 +10,7 @@ describe('import templates', () => {
   it('every template imports as is, in dependency order (operators → systems → vendors → services → persons → …), twice', async () => {
     const { db, config } = testDb();
     await db.driver.executeQuery(
-      "CREATE (:Sector {id: 's-water', code: 'WATER', name: '水利', nameEn: 'Water'})",
+      "CREATE (s:Sector {id: 's-water', code: 'WATER', name: '水利', nameEn: 'Water'})<-[:RESPONSIBLE_FOR]-(:ProtectionDepartment {id: 'd-water', name: '晋城市水务局'})",
       {},
       {
         database: config.neo4j.database,

@@ -36,6 +36,7 @@ export const INVENTORY_ENTITIES = [
   'subcontracting',
   'links',
   'products',
+  'cii',
 ] as const;
 export type InventoryEntity = (typeof INVENTORY_ENTITIES)[number];
 
@@ -483,6 +484,66 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       '2024-03-01',
     ),
     col('usedTo', ['使用结束日期', '停用日期', 'used to'], false, 'date, last day (inclusive)', ''),
+  ],
+  cii: [
+    col(
+      'name',
+      ['关键信息基础设施名称', '关基名称', '设施名称', 'cii name'],
+      true,
+      'text, ≤ 200; the key of the designation',
+      '晋城市城区供水调度关键信息基础设施',
+    ),
+    col(
+      'sectorCode',
+      ['行业代码', '所属行业代码', '行业领域代码', 'sector code', 'sector'],
+      true,
+      'code of a registered sector (upper case)',
+      'WATER',
+    ),
+    col(
+      'department',
+      ['认定部门', '保护工作部门', 'identifying department', 'department'],
+      true,
+      'name of a registered protection department (保护工作部门) responsible for the sector',
+      '晋城市水务局',
+    ),
+    col('identifiedOn', ['认定日期', 'identified on'], true, 'date', '2024-05-01'),
+    col(
+      'operatorNotifiedOn',
+      ['通知运营者日期', '告知运营者日期', 'operator notified on'],
+      false,
+      'date, not before the identification',
+      '2024-05-10',
+    ),
+    col(
+      'policeNotifiedOn',
+      ['通报公安机关日期', '报公安机关日期', 'police notified on'],
+      false,
+      'date, not before the identification',
+      '2024-05-10',
+    ),
+    col(
+      'operatorUscc',
+      ['运营者统一社会信用代码', '单位统一社会信用代码', 'operator uscc'],
+      false,
+      'USCC of the operator of a member system (组成系统); with the system name',
+      '91140502MA0K00001Q',
+    ),
+    col(
+      'systemName',
+      ['组成系统名称', '系统名称', 'system name'],
+      false,
+      'name of a registered system of that operator; with the operator USCC',
+      '供水调度系统',
+    ),
+    col(
+      'memberFrom',
+      ['纳入日期', '组成开始日期', 'member from'],
+      false,
+      'date; required with a system (part of the key of the membership)',
+      '2024-05-01',
+    ),
+    col('memberTo', ['移出日期', '组成结束日期', 'member to'], false, 'date, last day (inclusive)', ''),
   ],
 };
 

@@ -49,6 +49,10 @@ export interface ValidRow {
    * value differs from an earlier row with the same key is bad, reported on `field`.
    */
   sameAs?: { key: string; value: string; field: string }[];
+  /** CII designations: the identifying department (by name), the designation and a member's window. */
+  department?: string;
+  ciiName?: string;
+  window?: { from: string | null; to: string | null };
 }
 
 export type RowResult = { ok: true; row: ValidRow } | { ok: false; issues: CellIssue[] };
@@ -673,6 +677,85 @@ function productRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   };
 }
 
+function ciiRow(cells: Cells, present: ReadonlySet<string>): RowResult {
+  const v = new InputValidator();
+  const name = required(v, cells, 'name') ? text(v, cells, 'name', 200) : null;
+  let sectorCode: string | null = null;
+  if (required(v, cells, 'sectorCode')) {
+    sectorCode = (cells.sectorCode as string).trim().toUpperCase();
+    if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(sectorCode)) {
+      v.issue('input.sectorCode', `"${sectorCode}" is not a sector code (upper-case letters, digits, _)`);
+    }
+  }
+  const department = required(v, cells, 'department') ? text(v, cells, 'department', 200) : null;
+  const identifiedOn = required(v, cells, 'identifiedOn') ? date(v, cells, 'identifiedOn') : null;
+  const operatorNotifiedOn = date(v, cells, 'operatorNotifiedOn');
+  const policeNotifiedOn = date(v, cells, 'policeNotifiedOn');
+  for (const [field, day] of [
+    ['operatorNotifiedOn', operatorNotifiedOn],
+    ['policeNotifiedOn', policeNotifiedOn],
+  ] as const) {
+    if (identifiedOn !== null && day !== null && day < identifiedOn) {
+      v.issue(`input.${field}`, `${field} ${day} is before identifiedOn ${identifiedOn}`);
+    }
+  }
+  const operatorUscc = blank(cells.operatorUscc) ? null : v.uscc('input.operatorUscc', cells.operatorUscc);
+  const systemName = text(v, cells, 'systemName', 200);
+  const memberFrom = date(v, cells, 'memberFrom');
+  const memberTo = date(v, cells, 'memberTo');
+  const withSystem = !blank(cells.operatorUscc) || !blank(cells.systemName);
+  if (withSystem) {
+    if (blank(cells.operatorUscc)) v.issue('input.operatorUscc', 'is required with a system name');
+    if (blank(cells.systemName)) v.issue('input.systemName', 'is required with an operator USCC');
+    if (blank(cells.memberFrom)) v.issue('input.memberFrom', 'is required with a member system');
+  } else if (!blank(cells.memberFrom) || !blank(cells.memberTo)) {
+    v.issue(
+      blank(cells.memberFrom) ? 'input.memberTo' : 'input.memberFrom',
+      'a membership needs the system (operator USCC + system name)',
+    );
+  }
+  if (memberFrom !== null && memberTo !== null) v.dateOrder('input.memberTo', memberFrom, memberTo);
+  if (v.issues.length) return { ok: false, issues: collect(v) };
+  const cii = pick(
+    { name, sectorCode, operatorNotifiedOn, policeNotifiedOn },
+    new Set([...present, 'name', 'sectorCode']),
+  );
+  const member = withSystem
+    ? pick({ from: memberFrom, to: memberTo }, new Set(['from', ...(present.has('memberTo') ? ['to'] : [])]))
+    : null;
+  return {
+    ok: true,
+    row: {
+      key: [name, operatorUscc ?? '', systemName ?? '', memberFrom ?? ''].join('\u0000'),
+      params: {
+        cii,
+        department,
+        identifiedOn,
+        operatorUscc,
+        systemName,
+        member,
+        ciiId: newId(),
+        memberId: newId(),
+      },
+      operatorUscc,
+      divisionCode: null,
+      sectorCode,
+      filingNumber: null,
+      ...(systemName === null ? {} : { systemName }),
+      department: department as string,
+      ciiName: name as string,
+      window: { from: memberFrom, to: memberTo },
+      sameAs: [
+        {
+          key: `designation\u0000${name}`,
+          value: JSON.stringify([sectorCode, department, identifiedOn, operatorNotifiedOn, policeNotifiedOn]),
+          field: 'sectorCode',
+        },
+      ],
+    },
+  };
+}
+
 export const ROW_VALIDATORS: Record<
   InventoryEntity,
   (cells: Cells, present: ReadonlySet<string>, env: RowEnv) => RowResult
@@ -687,4 +770,5 @@ export const ROW_VALIDATORS: Record<
   subcontracting: subcontractingRow,
   links: linkRow,
   products: productRow,
+  cii: ciiRow,
 };

@@ -210,6 +210,9 @@ async function checkReferences(
   fileOperators: Set<string> | null,
   problems: Problems,
   subcontracts: SubcontractGraph | null = null,
+  sectors: ReadonlySet<string> = new Set(),
+  /** CII memberships of the good rows so far, by designation + system (in-file overlaps). */
+  memberships: Map<string, { from: string; to: string | null }[]> | null = null,
 ) {
   if (pending.length === 0) return;
   const { scope, jurisdiction } = ctx.principal;
@@ -421,6 +424,105 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'cii') {
+    if (!scope.all) {
+      // As the createCriticalInfrastructure mutation (writeGate CITY_ONLY_MUTATIONS).
+      for (const p of pending) {
+        problems.add(
+          p.line,
+          p.columnOf('name'),
+          p.cellOf('name'),
+          `CII designations are imported by city-wide registrars (you: ${jurisdiction})`,
+        );
+      }
+      return;
+    }
+    const names = [...new Set(pending.map((p) => p.row.department as string))];
+    const departments = new Map(
+      (await ctx.db.run(q.departmentsByNames, { names })).map((r) => [
+        r.name as string,
+        r.sectorCodes as string[],
+      ]),
+    );
+    const members = pending.filter((p) => p.row.systemName !== undefined);
+    const memberKey = (p: Pending) => `${p.row.ciiName}\u0000${p.row.operatorUscc}\u0000${p.row.systemName}`;
+    const systems = await systemDivisions(
+      ctx,
+      members.map((p) => ({ operatorUscc: p.row.operatorUscc as string, name: p.row.systemName as string })),
+    );
+    const overlapping = new Map<string, string>();
+    const windows = members.map((p) => ({
+      ciiName: p.row.ciiName as string,
+      operatorUscc: p.row.operatorUscc as string,
+      systemName: p.row.systemName as string,
+      from: p.row.window?.from as string,
+      to: p.row.window?.to ?? null,
+    }));
+    for (const r of await ctx.db.run(q.overlappingMemberships, { keys: windows })) {
+      overlapping.set(
+        `${r.ciiName}\u0000${r.operatorUscc}\u0000${r.systemName}\u0000${r.from}`,
+        r.otherFrom as string,
+      );
+    }
+    for (const p of pending) {
+      const sector = p.row.sectorCode as string;
+      if (!sectors.has(sector)) {
+        problems.add(
+          p.line,
+          p.columnOf('sectorCode'),
+          p.cellOf('sectorCode'),
+          `no sector with code "${sector}"`,
+        );
+      }
+      const responsible = departments.get(p.row.department as string);
+      if (responsible === undefined) {
+        problems.add(
+          p.line,
+          p.columnOf('department'),
+          p.cellOf('department'),
+          `no protection department named "${p.row.department}" is registered`,
+        );
+      } else if (sectors.has(sector) && !responsible.includes(sector)) {
+        problems.add(
+          p.line,
+          p.columnOf('department'),
+          p.cellOf('department'),
+          `${p.row.department} is not a protection department of sector ${sector} (responsible for: ${responsible.join(', ') || 'none'})`,
+        );
+      }
+    }
+    for (const p of members) {
+      const division = systems.get(`${p.row.operatorUscc}\u0000${p.row.systemName}`);
+      if (division === undefined) {
+        problems.add(
+          p.line,
+          p.columnOf('systemName'),
+          p.cellOf('systemName'),
+          missingSystem(p.row.operatorUscc as string, p.row.systemName as string),
+        );
+        continue;
+      }
+      const from = p.row.window?.from as string;
+      const to = p.row.window?.to ?? null;
+      const other =
+        overlapping.get(`${memberKey(p)}\u0000${from}`) ??
+        (memberships?.get(memberKey(p)) ?? []).find(
+          (w) => w.from <= (to ?? '9999-12-31') && (w.to === null || w.to >= from),
+        )?.from;
+      if (other !== undefined) {
+        problems.add(
+          p.line,
+          p.columnOf('memberFrom'),
+          p.cellOf('memberFrom'),
+          `the system is already part of "${p.row.ciiName}" in an overlapping window (from ${other})`,
+        );
+        continue;
+      }
+      const list = memberships?.get(memberKey(p)) ?? [];
+      list.push({ from, to });
+      memberships?.set(memberKey(p), list);
+    }
+  }
   if (entity === 'systems') {
     const numbers = pending.map((p) => p.row.filingNumber).filter((n): n is string => n !== null);
     if (numbers.length) {
@@ -478,6 +580,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   subcontracting: q.upsertSubcontracting as Statement<never>,
   links: q.upsertLinks as Statement<never>,
   products: q.upsertProducts as Statement<never>,
+  cii: q.upsertCii as Statement<never>,
 };
 
 /** Validates the whole file, then (when allowed) writes it in batches. */
@@ -493,8 +596,11 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   const validate = ROW_VALIDATORS[entity];
   const env = { residentIdKey: ctx.config.residentIdKey };
   const subcontracts = entity === 'subcontracting' ? await loadSubcontractGraph(ctx) : null;
+  const memberships = entity === 'cii' ? new Map<string, { from: string; to: string | null }[]>() : null;
   const sectors = new Set(
-    entity === 'operators' ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string) : [],
+    entity === 'operators' || entity === 'cii'
+      ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string)
+      : [],
   );
   const sourceOptions = (phase: 'validate' | 'write') => ({
     format,
@@ -510,7 +616,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
   let rows = 0;
   let pending: Pending[] = [];
   const flush = async () => {
-    await checkReferences(ctx, entity, pending, null, problems, subcontracts);
+    await checkReferences(ctx, entity, pending, null, problems, subcontracts, sectors, memberships);
     pending = [];
   };
   for await (const record of readRecords(options.input, sourceOptions('validate'))) {
@@ -549,6 +655,7 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
         subcontracting: 'from',
         links: 'from',
         products: 'name',
+        cii: 'name',
       }[entity];
       problems.add(
         line,

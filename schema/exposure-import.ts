@@ -130,7 +130,7 @@ const MatchStatusEnum = builder.enumType('ExposureMatchStatus', {
   }),
 });
 
-export const BadRowRef = builder.objectRef<BadRow>('ImportBadRow').implement({
+export const BadRowRef = builder.objectRef<BadRow>('ScanBadRow').implement({
   description: 'A row or element of an import file that was left out (错误行), and why.',
   fields: (t) => ({
     location: t.exposeString('location', {

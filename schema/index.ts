@@ -15,6 +15,7 @@ import './sector-map.js';
 import './reach.js';
 import './supply-chain.js';
 import './risk.js';
+import './compliance.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

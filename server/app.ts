@@ -12,6 +12,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError, type GraphQLSchema, getOperationAST, Kind } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { auditPlugins } from './audit.js';
+import { complianceExportEndpoint } from './compliance/export-link.js';
 import { TokenVerifier } from './auth.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
@@ -138,6 +139,7 @@ export function buildApp({ schema, db, config, graphiqlHeaders }: AppOptions): A
     logging: config.logLevel,
     plugins: [
       healthEndpoints(db),
+      complianceExportEndpoint(db, config),
       ...hardeningPlugins(config.hardening),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,

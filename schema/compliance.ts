@@ -1,0 +1,274 @@
+/**
+ * Compliance (合规检查): the city's rules (rules.md) as checks with deadlines in working days.
+ * `complianceRules` lists the catalogue; `compliance(scope, asOf)` the findings; `upcomingDeadlines`
+ * the duties due soon; `complianceExport` a short-lived CSV download link. Everything is computed
+ * within the caller's jurisdiction (a scope outside it yields nothing).
+ */
+import { GraphQLError } from 'graphql';
+import type { Context } from '../server/context.js';
+import {
+  type ComplianceFinding,
+  type ComplianceTarget,
+  complianceFindings,
+  FINDING_STATUSES,
+  MAX_WITHIN_DAYS,
+  upcomingDeadlines,
+} from '../server/compliance/engine.js';
+import { exportLink } from '../server/compliance/export-link.js';
+import { RULE_SEVERITIES, RULES, type RuleDef } from '../server/compliance/rules.js';
+import type { Keyed } from '../server/pagination.js';
+import { builder } from './builder.js';
+import { encodeGlobalID, enumValues, page } from './common.js';
+import { asOfArg } from './concentration.js';
+import { filterId } from './exposures.js';
+
+const SeverityEnum = builder.enumType('ComplianceSeverity', {
+  description: 'How serious a rule is (严重程度), as in rules.md.',
+  values: enumValues<(typeof RULE_SEVERITIES)[number]>({
+    BLOCKER: 'A duty with a deadline in the document or a statute (有明确时限的义务).',
+    MAJOR: 'A mandatory measure without a date (强制性措施).',
+    ADVISORY: 'The document says "encouraged" (鼓励).',
+  }),
+});
+
+const StatusEnum = builder.enumType('ComplianceStatus', {
+  description: 'Where a duty stands on asOf (状态).',
+  values: enumValues<(typeof FINDING_STATUSES)[number]>({
+    OVERDUE: 'Past its due date and not met (逾期).',
+    UNMET: 'A duty without a date that is not met (未落实).',
+    UNKNOWN:
+      'The due date falls past the years the holiday calendar knows: reported as unknown, never guessed (截止日期未知).',
+    PENDING: 'Not met, due date not reached yet (待办; upcoming deadlines only).',
+  }),
+});
+
+const RuleRef = builder.objectRef<RuleDef>('ComplianceRule').implement({
+  description: 'A rule of the city document checked by the registry (合规规则).',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'Rule id (规则编号), e.g. FIL-1.' }),
+    titleZh: t.exposeString('titleZh', { description: 'Title in Chinese (规则名称).' }),
+    titleEn: t.exposeString('titleEn', { description: 'Title in English.' }),
+    severity: t.field({ type: SeverityEnum, description: 'Severity (严重程度).', resolve: (r) => r.severity }),
+    legalBasis: t.exposeString('legalBasis', {
+      description: 'Section of 晋市政办〔2021〕43号 (依据), e.g. 三.(一).1, or the national source.',
+    }),
+    checkable: t.exposeBoolean('checkable', {
+      description: 'Whether the registry checks it from its data (可检查).',
+    }),
+    notCheckableBecause: t.exposeString('notCheckableBecause', {
+      nullable: true,
+      description: 'Why it cannot be checked (不可检查原因); null when checkable.',
+    }),
+  }),
+});
+
+const FactRef = builder.objectRef<{ name: string; value: string | null }>('ComplianceFact').implement({
+  description: 'A fact the check used (依据事实).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name of the fact, e.g. levelDeterminedOn.' }),
+    value: t.exposeString('value', { nullable: true, description: 'Its value as text; null = not recorded.' }),
+  }),
+});
+
+const FindingRef = builder.objectRef<ComplianceFinding>('ComplianceFinding').implement({
+  description: 'A duty not met on asOf (合规问题): who, which rule, the facts, and how late.',
+  fields: (t) => ({
+    key: t.exposeString('id', { description: 'Stable key (ruleId/subjectId/detail) of the finding.' }),
+    ruleId: t.exposeString('ruleId', { description: 'Rule id (规则编号).' }),
+    severity: t.field({ type: SeverityEnum, description: 'Severity (严重程度).', resolve: (f) => f.severity }),
+    status: t.field({ type: StatusEnum, description: 'Status on asOf (状态).', resolve: (f) => f.status }),
+    legalBasis: t.exposeString('legalBasis', { description: 'Section of the city document (依据).' }),
+    subjectType: t.exposeString('subjectType', {
+      description: 'What the finding is about (对象类型): System, Person or Finding (整改项).',
+    }),
+    subjectId: t.id({
+      description: 'Global id of the subject (对象).',
+      resolve: (f) => encodeGlobalID(f.subjectType, f.subjectId),
+    }),
+    subjectName: t.exposeString('subjectName', {
+      nullable: true,
+      description: "Subject's name (名称); a person's name only for police roles.",
+    }),
+    systemId: t.id({
+      nullable: true,
+      description: 'Global id of the system concerned (系统), when there is one.',
+      resolve: (f) => (f.systemId ? encodeGlobalID('System', f.systemId) : null),
+    }),
+    operatorId: t.id({
+      description: 'Global id of the operator (运营者).',
+      resolve: (f) => encodeGlobalID('Operator', f.operatorId),
+    }),
+    operatorName: t.exposeString('operatorName', { nullable: true, description: 'Operator name (运营者).' }),
+    divisionCode: t.exposeString('divisionCode', { nullable: true, description: 'Division (行政区划代码).' }),
+    sectorCode: t.exposeString('sectorCode', { nullable: true, description: 'Sector (行业领域代码).' }),
+    facts: t.field({ type: [FactRef], description: 'The facts used (依据事实).', resolve: (f) => f.facts }),
+    dueOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Due date (截止日期); null for undated duties and for UNKNOWN.',
+      resolve: (f) => f.dueOn,
+    }),
+    workingDaysOverdue: t.exposeInt('workingDaysOverdue', {
+      nullable: true,
+      description:
+        'Working days after the due date up to asOf (逾期工作日); null when not overdue or when a day in between is past the calendar data.',
+    }),
+    calendarDaysOverdue: t.exposeInt('calendarDaysOverdue', {
+      nullable: true,
+      description: 'Calendar days after the due date up to asOf (逾期自然日); null when not overdue.',
+    }),
+  }),
+});
+
+const ScopeInput = builder.inputType('ComplianceScope', {
+  description:
+    'What to check (检查范围): exactly one field. Intersected with your jurisdiction: outside it you get no findings.',
+  fields: (t) => ({
+    city: t.boolean({ description: 'The whole city (全市), i.e. all of your jurisdiction.' }),
+    divisionCode: t.string({ description: 'A county/district (行政区划代码), e.g. 140522.' }),
+    sectorCode: t.string({ description: 'A sector (行业领域代码), e.g. ENERGY.' }),
+    operatorId: t.id({ description: 'An operator (运营者, Operator id).' }),
+    systemId: t.id({ description: 'A system (等级保护对象, System id).' }),
+    vendorId: t.id({
+      description: 'A vendor (服务机构, Vendor id): findings on systems it serves on asOf.',
+    }),
+  }),
+});
+
+type ScopeArg = {
+  city?: boolean | null;
+  divisionCode?: string | null;
+  sectorCode?: string | null;
+  operatorId?: string | number | null;
+  systemId?: string | number | null;
+  vendorId?: string | number | null;
+};
+
+function toTarget(s: ScopeArg): ComplianceTarget {
+  return {
+    city: s.city ?? null,
+    divisionCode: s.divisionCode ?? null,
+    sectorCode: s.sectorCode ?? null,
+    operatorId: filterId(s.operatorId == null ? null : String(s.operatorId), 'Operator', 'scope.operatorId'),
+    systemId: filterId(s.systemId == null ? null : String(s.systemId), 'System', 'scope.systemId'),
+    vendorId: filterId(s.vendorId == null ? null : String(s.vendorId), 'Vendor', 'scope.vendorId'),
+  };
+}
+
+function checkRuleIds(ids: readonly string[] | null | undefined): string[] | undefined {
+  if (ids == null) return undefined;
+  if (ids.length > RULES.length) throw new GraphQLError('ruleIds: too many', { extensions: { code: 'BAD_USER_INPUT' } });
+  return [...new Set(ids)].sort();
+}
+
+/** Findings → one keyset page over (ruleId, key). */
+function pageOf(findings: ComplianceFinding[], afterKey: string | null, afterId: string | null, limit: number) {
+  const rows: Keyed<ComplianceFinding>[] = [];
+  for (const f of findings) {
+    if (afterKey !== null && afterId !== null && (f.ruleId < afterKey || (f.ruleId === afterKey && f.id <= afterId)))
+      continue;
+    rows.push({ sortKey: f.ruleId, node: f });
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+const Connection = (name: string, description: string) =>
+  ({
+    name,
+    description,
+    fields: (c: { int: (o: { description: string; resolve: (p: unknown) => number }) => unknown }) => ({
+      totalCount: c.int({
+        description: 'How many (总数), over all pages.',
+        resolve: (p) => (p as { all: ComplianceFinding[] }).all.length,
+      }),
+    }),
+  }) as const;
+
+builder.queryField('complianceRules', (t) =>
+  t.field({
+    type: [RuleRef],
+    description: 'The rule catalogue (合规规则目录): every rule of rules.md, checkable or not (with why).',
+    resolve: () => [...RULES],
+  }),
+);
+
+const scopeArgs = (t: { arg: (o: { type: typeof ScopeInput; required: true; description: string }) => unknown }) =>
+  t.arg({ type: ScopeInput, required: true, description: 'What to check (检查范围): exactly one field.' });
+
+async function findingsPage(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null },
+  load: () => Promise<ComplianceFinding[]>,
+) {
+  const all = await load();
+  const conn = await page(ctx, args, async (p) => pageOf(all, p.afterKey, p.afterId, p.limit));
+  return { ...conn, all };
+}
+
+builder.queryField('compliance', (t) =>
+  t.connection(
+    {
+      type: FindingRef,
+      description:
+        'Findings on asOf (合规问题): every checkable rule applied to the data in the scope, within your jurisdiction; ordered by rule id then subject. Computed from the dated facts on or before asOf.',
+      args: {
+        scope: scopeArgs(t) as never,
+        asOf: t.arg({ type: 'Date', description: 'The date (基准日期); absent: today in Asia/Shanghai.' }),
+        ruleIds: t.arg.stringList({ description: 'Only these rules (规则编号); absent: all checkable ones.' }),
+      },
+      resolve: (_root, args, ctx) =>
+        findingsPage(ctx, args, () =>
+          complianceFindings(ctx, toTarget(args.scope as ScopeArg), asOfArg(args.asOf), checkRuleIds(args.ruleIds)),
+        ),
+    },
+    Connection('ComplianceFindingConnection', 'A page of compliance findings.') as never,
+    { name: 'ComplianceFindingEdge', description: 'A compliance finding in a page.' },
+  ),
+);
+
+builder.queryField('upcomingDeadlines', (t) =>
+  t.connection(
+    {
+      type: FindingRef,
+      description: `Duties not met whose due date is in [asOf, asOf + withinDays] (即将到期), plus those whose due date is UNKNOWN (past the calendar data). withinDays 0..${MAX_WITHIN_DAYS}.`,
+      args: {
+        scope: scopeArgs(t) as never,
+        asOf: t.arg({ type: 'Date', description: 'The date (基准日期); absent: today in Asia/Shanghai.' }),
+        withinDays: t.arg.int({ required: true, description: `Calendar days ahead (天数), 0..${MAX_WITHIN_DAYS}.` }),
+      },
+      resolve: (_root, args, ctx) =>
+        findingsPage(ctx, args, () =>
+          upcomingDeadlines(ctx, toTarget(args.scope as ScopeArg), asOfArg(args.asOf), args.withinDays),
+        ),
+    },
+    Connection('UpcomingDeadlineConnection', 'A page of upcoming deadlines.') as never,
+    { name: 'UpcomingDeadlineEdge', description: 'An upcoming deadline in a page.' },
+  ),
+);
+
+const ExportLinkRef = builder.objectRef<{ url: string; expiresAt: string }>('ComplianceExportLink').implement({
+  description: 'A short-lived download link of the findings as CSV (导出链接).',
+  fields: (t) => ({
+    url: t.exposeString('url', {
+      description: 'Path of the CSV (UTF-8 with BOM) on this server, with a signed token bound to you, the scope and asOf.',
+    }),
+    expiresAt: t.exposeString('expiresAt', { description: 'When the link stops working (ISO date-time, UTC).' }),
+  }),
+});
+
+builder.queryField('complianceExport', (t) =>
+  t.field({
+    type: ExportLinkRef,
+    description:
+      'A download link for the findings of a scope as CSV (合规问题导出), valid for COMPLIANCE_EXPORT_LINK_SECONDS (default 300 s).',
+    args: {
+      scope: scopeArgs(t) as never,
+      asOf: t.arg({ type: 'Date', description: 'The date (基准日期); absent: today in Asia/Shanghai.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const target = toTarget(args.scope as ScopeArg);
+      return exportLink(ctx.config, { principal: ctx.principal, target, asOf: asOfArg(args.asOf) });
+    },
+  }),
+);

@@ -15,6 +15,6 @@ WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $
   AND coalesce(s.protectionLevel, 0) >= 3 AND coalesce(s.liveOn <= d, false) AND NOT coalesce(s.decommissionedOn <= d, false)
 RETURN 'System' AS subjectType, s.id AS subjectId, s.name AS subjectName, s.id AS systemId, o.id AS operatorId, o.name AS operatorName, o.divisionCode AS divisionCode, o.sectorCode AS sectorCode,
   {protectionLevel: s.protectionLevel, liveOn: s.liveOn,
-   lastAssessedOn: COLLECT { MATCH (a:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s) WHERE a.on <= d RETURN max(a.on) }[0]} AS facts
+   lastAssessedOn: COLLECT { MATCH (a:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s) WHERE a.on <= d RETURN a.on ORDER BY a.on DESC LIMIT 1 }[0]} AS facts
 ORDER BY s.id
 LIMIT $limit

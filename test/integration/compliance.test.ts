@@ -1,0 +1,306 @@
+/**
+ * compliance(scope, asOf), upcomingDeadlines, complianceRules and the CSV export link, on a small
+ * hand-made graph: each checked rule fires once where expected and not on its neighbours, the
+ * working-day boundary across National Day 2025, the leap-day anniversary, a due date past the
+ * calendar data (UNKNOWN), jurisdiction and scope errors. Expected values worked out by hand.
+ */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CSV_HEADERS } from '../../server/compliance/csv.js';
+import { RULES } from '../../server/compliance/rules.js';
+import { testApp } from '../support/harness.js';
+
+const { gql, db, app } = testApp();
+
+const D = '2025-10-20'; // a Monday
+
+/*
+ * opA Yangcheng Power (140522, ENERGY):
+ *   sF1 level 2, graded 2025-09-26, not filed               → FIL-1 due 2025-10-16 (WD 10 across National Day)
+ *   sF2 level 2, graded 2025-09-26, filed 2025-10-16         → met on the last day
+ *   sF3 level 2, graded 2026-12-20, not filed                → FIL-1 due past the calendar data (2027): UNKNOWN
+ *   sG  live 2024-01-01, no level                            → GRD-1
+ *   s3a level 3, live 2024-03-01, LEVEL GOOD 2024-02-29, CRYPTO 2024-06-01 → ASM-1 due 2025-02-28 (leap day), CRY-1 due 2025-06-01
+ *   s3b level 3, live 2025-05-01, LEVEL GOOD 2025-05-10 (after go-live), CRYPTO 2025-05-10 → ASM-2 (due = go-live)
+ *       findings of that assessment: f1 OPEN due 2025-08-01 → RCT-1; f2 RECTIFIED 2025-07-30; f3 OPEN due 2025-12-01 (upcoming)
+ *       vY serves it remotely, evaluated 2025-01-01            → no SUP-2
+ *   s2L level 2, live 2022-06-01, LEVEL 2023-06-01           → ASM-3 due 2025-06-01
+ * opB Zezhou Bank (140525, FINANCE):
+ *   s3c level 3, live 2020-01-01, LEVEL GOOD 2019-12-01 and 2025-01-10, CRYPTO 2025-01-10,
+ *       part of CII since 2024-01-01, CII_SECURITY 2024-09-01 → CII-4 due 2025-09-01
+ *       vX serves it remotely, never evaluated                 → SUP-2
+ *   key-position staff: pK1 no check → CII-3; pK2 PASSED until 2026-01-01; pK3 not key, no check
+ */
+const GRAPH = `
+CREATE (opA:Operator {id: 'opA', name: 'Yangcheng Power', uscc: '91140522000000001A', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
+CREATE (opB:Operator {id: 'opB', name: 'Zezhou Bank', uscc: '91140525000000002B', divisionCode: '140525', sectorCode: 'FINANCE', inDevelopmentZone: false})
+CREATE (opA)-[:OPERATES]->(:System {id: 'sF1', name: 'F1', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26')})
+CREATE (opA)-[:OPERATES]->(:System {id: 'sF2', name: 'F2', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26'), filedOn: date('2025-10-16')})
+CREATE (opA)-[:OPERATES]->(:System {id: 'sF3', name: 'F3', protectionLevel: 2, status: 'PLANNED', levelDeterminedOn: date('2026-12-20')})
+CREATE (opA)-[:OPERATES]->(:System {id: 'sG', name: 'G', status: 'LIVE', liveOn: date('2024-01-01')})
+CREATE (opA)-[:OPERATES]->(s3a:System {id: 's3a', name: 'A3', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2024-01-02'), filedOn: date('2024-01-05'), liveOn: date('2024-03-01')})
+CREATE (opA)-[:OPERATES]->(s3b:System {id: 's3b', name: 'B3', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2025-03-01'), filedOn: date('2025-03-05'), liveOn: date('2025-05-01')})
+CREATE (opA)-[:OPERATES]->(s2L:System {id: 's2L', name: 'L2', protectionLevel: 2, status: 'LIVE', levelDeterminedOn: date('2022-05-01'), filedOn: date('2022-05-05'), liveOn: date('2022-06-01')})
+CREATE (opB)-[:OPERATES]->(s3c:System {id: 's3c', name: 'C3', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2019-10-01'), filedOn: date('2019-10-08'), liveOn: date('2020-01-01')})
+CREATE (:Assessment {id: 'aA1', kind: 'LEVEL', on: date('2024-02-29'), conclusion: 'GOOD'})-[:ASSESSES]->(s3a)
+CREATE (:Assessment {id: 'aA2', kind: 'CRYPTO', on: date('2024-06-01'), conclusion: 'GOOD'})-[:ASSESSES]->(s3a)
+CREATE (aB1:Assessment {id: 'aB1', kind: 'LEVEL', on: date('2025-05-10'), conclusion: 'GOOD'})-[:ASSESSES]->(s3b)
+CREATE (:Assessment {id: 'aB2', kind: 'CRYPTO', on: date('2025-05-10'), conclusion: 'GOOD'})-[:ASSESSES]->(s3b)
+CREATE (aB1)-[:FOUND]->(:Finding {id: 'f1', title: 'Weak passwords', severity: 'HIGH', dueOn: date('2025-08-01'), status: 'OPEN'})
+CREATE (aB1)-[:FOUND]->(:Finding {id: 'f2', title: 'No audit log', severity: 'MEDIUM', dueOn: date('2025-08-01'), status: 'RECTIFIED', closedOn: date('2025-07-30')})
+CREATE (aB1)-[:FOUND]->(:Finding {id: 'f3', title: 'Old TLS', severity: 'LOW', dueOn: date('2025-12-01'), status: 'OPEN'})
+CREATE (:Assessment {id: 'aL1', kind: 'LEVEL', on: date('2023-06-01'), conclusion: 'FAIR'})-[:ASSESSES]->(s2L)
+CREATE (:Assessment {id: 'aC1', kind: 'LEVEL', on: date('2019-12-01'), conclusion: 'GOOD'})-[:ASSESSES]->(s3c)
+CREATE (:Assessment {id: 'aC2', kind: 'LEVEL', on: date('2025-01-10'), conclusion: 'GOOD'})-[:ASSESSES]->(s3c)
+CREATE (:Assessment {id: 'aC3', kind: 'CRYPTO', on: date('2025-01-10'), conclusion: 'GOOD'})-[:ASSESSES]->(s3c)
+CREATE (:Assessment {id: 'aC4', kind: 'CII_SECURITY', on: date('2024-09-01'), conclusion: 'GOOD'})-[:ASSESSES]->(s3c)
+CREATE (cii:CriticalInfrastructure {id: 'cii1', name: 'Payments', sectorCode: 'FINANCE', identifiedOn: date('2023-12-01')})
+CREATE (s3c)-[:PART_OF {id: 'm1', from: date('2024-01-01')}]->(cii)
+CREATE (vX:Vendor {id: 'vX', name: 'Remote X', registrationStatus: 'REGISTERED', registeredOn: date('2020-01-01')})
+CREATE (vY:Vendor {id: 'vY', name: 'Remote Y', registrationStatus: 'REGISTERED', registeredOn: date('2020-01-01')})
+CREATE (vX)-[:SERVES {id: 'svX', kind: 'OPERATIONS', remote: true, from: date('2024-01-01')}]->(s3c)
+CREATE (vY)-[:SERVES {id: 'svY', kind: 'REMOTE_OPERATIONS', remote: true, remoteEvaluatedOn: date('2025-01-01'), from: date('2024-01-01')}]->(s3b)
+CREATE (pK1:Person {id: 'pK1', name: 'Key One', residentIdMasked: '140525********0011'})
+CREATE (pK2:Person {id: 'pK2', name: 'Key Two', residentIdMasked: '140525********0022'})
+CREATE (pK3:Person {id: 'pK3', name: 'Not Key', residentIdMasked: '140525********0033'})
+CREATE (pK1)-[:WORKS_FOR {id: 'w1', from: date('2024-01-01'), keyPosition: true, role: 'CISO'}]->(opB)
+CREATE (pK2)-[:WORKS_FOR {id: 'w2', from: date('2024-01-01'), keyPosition: true, role: 'DBA'}]->(opB)
+CREATE (pK3)-[:WORKS_FOR {id: 'w3', from: date('2024-01-01'), keyPosition: false, role: 'Clerk'}]->(opB)
+CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
+`;
+
+beforeAll(async () => {
+  await db.driver.executeQuery(GRAPH, {}, { database: db.config.database });
+});
+
+const QUERY = `query($scope: ComplianceScope!, $asOf: Date, $ruleIds: [String!], $first: Int, $after: String) {
+  compliance(scope: $scope, asOf: $asOf, ruleIds: $ruleIds, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { key ruleId severity status subjectType subjectId subjectName dueOn workingDaysOverdue calendarDaysOverdue legalBasis
+      facts { name value } } }
+  }
+}`;
+
+interface Node {
+  key: string;
+  ruleId: string;
+  severity: string;
+  status: string;
+  subjectType: string;
+  subjectId: string;
+  subjectName: string | null;
+  dueOn: string | null;
+  workingDaysOverdue: number | null;
+  calendarDaysOverdue: number | null;
+  legalBasis: string;
+  facts: { name: string; value: string | null }[];
+}
+type Conn = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Node }[] };
+
+async function findings(
+  scope: Record<string, unknown>,
+  asOf: string,
+  extra: Record<string, unknown> = {},
+  as?: Parameters<typeof gql>[2],
+) {
+  const r = await gql<{ compliance: Conn }>(QUERY, { scope, asOf, first: 100, ...extra }, as);
+  expect(r.errors).toBeUndefined();
+  return r.data?.compliance as Conn;
+}
+
+const brief = (c: Conn) =>
+  c.edges.map(({ node: n }) => [n.ruleId, n.subjectId, n.status, n.dueOn, n.workingDaysOverdue, n.calendarDaysOverdue]);
+const sys = (id: string) => encodeGlobalID('System', id);
+
+const CITY_AT_D = [
+  ['ASM-1', sys('s3a'), 'OVERDUE', '2025-02-28', 158, 234],
+  ['ASM-2', sys('s3b'), 'OVERDUE', '2025-05-01', 115, 172],
+  ['ASM-3', sys('s2L'), 'OVERDUE', '2025-06-01', 96, 141],
+  ['CII-3', encodeGlobalID('Person', 'pK1'), 'UNMET', null, null, null],
+  ['CII-4', sys('s3c'), 'OVERDUE', '2025-09-01', 31, 49],
+  ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
+  ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
+  ['GRD-1', sys('sG'), 'UNMET', null, null, null],
+  ['RCT-1', encodeGlobalID('Finding', 'f1'), 'OVERDUE', '2025-08-01', 52, 80],
+  ['SUP-2', sys('s3c'), 'UNMET', null, null, null],
+];
+
+describe('compliance(scope, asOf)', () => {
+  it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
+    const c = await findings({ city: true }, D);
+    expect(brief(c)).toEqual(CITY_AT_D);
+    expect(c.totalCount).toBe(10);
+    const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
+    expect(fil?.severity).toBe('BLOCKER');
+    expect(fil?.legalBasis).toBe('三.(一).1');
+    expect(fil?.facts).toEqual([
+      { name: 'filedOn', value: null },
+      { name: 'filingNumber', value: null },
+      { name: 'levelDeterminedOn', value: '2025-09-26' },
+      { name: 'protectionLevel', value: '2' },
+    ]);
+    expect(c.edges.find((e) => e.node.ruleId === 'CII-3')?.node.subjectName).toBe('Key One');
+  });
+
+  it('pages with a keyset cursor over (rule, subject)', async () => {
+    const first = await findings({ city: true }, D, { first: 4 });
+    expect(first.edges.map((e) => e.node.ruleId)).toEqual(['ASM-1', 'ASM-2', 'ASM-3', 'CII-3']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await findings({ city: true }, D, { first: 100, after: first.pageInfo.endCursor });
+    expect(brief(rest)).toEqual(CITY_AT_D.slice(4));
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('FIL-1: the 10th working day across National Day 2025 is 2025-10-16; overdue from the 17th', async () => {
+    expect(brief(await findings({ systemId: sys('sF1') }, '2025-10-16'))).toEqual([]);
+    expect(brief(await findings({ systemId: sys('sF1') }, '2025-10-17'))).toEqual([
+      ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 1, 1],
+    ]);
+    // filed on the due date: never a finding
+    expect(brief(await findings({ systemId: sys('sF2') }, '2025-10-17'))).toEqual([]);
+  });
+
+  it('history: asking about an earlier date gives that date’s answer', async () => {
+    // before grading sF1 has no duty, s3b was not live yet; vY's remote service to s3b was evaluated
+    // only on 2025-01-01, so on 2024-06-01 it is a SUP-2 finding (and no longer on D)
+    expect(brief(await findings({ operatorId: encodeGlobalID('Operator', 'opA') }, '2024-06-01'))).toEqual([
+      ['GRD-1', sys('sG'), 'UNMET', null, null, null],
+      ['SUP-2', sys('s3b'), 'UNMET', null, null, null],
+    ]);
+  });
+
+  it('ASM-1: the anniversary of a leap-day assessment is 2025-02-28', async () => {
+    const at = (asOf: string) => findings({ systemId: sys('s3a') }, asOf, { ruleIds: ['ASM-1'] }).then(brief);
+    expect(await at('2025-02-28')).toEqual([]);
+    expect(await at('2025-03-03')).toEqual([['ASM-1', sys('s3a'), 'OVERDUE', '2025-02-28', 1, 3]]);
+  });
+
+  it('a due date past the calendar data is UNKNOWN, never guessed', async () => {
+    expect(brief(await findings({ systemId: sys('sF3') }, '2026-12-24', { ruleIds: ['FIL-1'] }))).toEqual([
+      ['FIL-1', sys('sF3'), 'UNKNOWN', null, null, null],
+    ]);
+  });
+
+  it('division, sector, operator and vendor scopes', async () => {
+    const rules = async (scope: Record<string, unknown>) =>
+      (await findings(scope, D)).edges.map((e) => `${e.node.ruleId} ${e.node.subjectId}`);
+    const opB = [
+      `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
+      `CII-4 ${sys('s3c')}`,
+      `SUP-2 ${sys('s3c')}`,
+    ];
+    expect(await rules({ divisionCode: '140525' })).toEqual(opB);
+    expect(await rules({ sectorCode: 'finance' })).toEqual(opB);
+    expect(await rules({ vendorId: encodeGlobalID('Vendor', 'vX') })).toEqual(opB);
+    expect(await rules({ vendorId: encodeGlobalID('Vendor', 'vY') })).toEqual([
+      `ASM-2 ${sys('s3b')}`,
+      `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
+    ]);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(7);
+  });
+
+  it('scope needs exactly one field; the error names them', async () => {
+    const none = await gql(QUERY, { scope: {}, asOf: D });
+    expect(none.errors?.[0]?.message).toMatch(/scope: set exactly one of .*none is set/);
+    const two = await gql(QUERY, { scope: { city: true, divisionCode: '140522' }, asOf: D });
+    expect(two.errors?.[0]?.message).toMatch(/city, divisionCode are set/);
+    const bad = await gql(QUERY, { scope: { city: true }, asOf: D, ruleIds: ['CII-2'] });
+    expect(bad.errors?.[0]?.message).toMatch(/ruleIds: not checkable rule ids: CII-2/);
+  });
+
+  it('respects the jurisdiction: county police, operators, sector departments, auditors', async () => {
+    const yc = { sub: 'yc', role: 'COUNTY_POLICE' as const, division: '140522' };
+    const city = await findings({ city: true }, D, {}, yc);
+    expect(city.edges.map((e) => e.node.ruleId)).toEqual([
+      'ASM-1',
+      'ASM-2',
+      'ASM-3',
+      'CRY-1',
+      'FIL-1',
+      'GRD-1',
+      'RCT-1',
+    ]);
+    expect((await findings({ divisionCode: '140525' }, D, {}, yc)).totalCount).toBe(0);
+    const op = { sub: 'b', role: 'OPERATOR' as const, operator: 'opB' };
+    const mine = await findings({ city: true }, D, {}, op);
+    expect(mine.edges.map((e) => [e.node.ruleId, e.node.subjectName])).toEqual([
+      ['CII-3', null],
+      ['CII-4', 'C3'],
+      ['SUP-2', 'C3'],
+    ]);
+    const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(7);
+    const auditor = { sub: 'a', role: 'AUDITOR' as const };
+    expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
+  });
+});
+
+describe('upcomingDeadlines', () => {
+  const UP = `query($scope: ComplianceScope!, $asOf: Date, $withinDays: Int!) {
+    upcomingDeadlines(scope: $scope, asOf: $asOf, withinDays: $withinDays) {
+      totalCount edges { node { ruleId subjectId status dueOn } } } }`;
+  it('lists duties due within the window and not met', async () => {
+    const r = await gql<{ upcomingDeadlines: { edges: { node: Node }[] } }>(UP, {
+      scope: { city: true },
+      asOf: D,
+      withinDays: 90,
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.upcomingDeadlines.edges.map((e) => [e.node.ruleId, e.node.subjectId, e.node.dueOn])).toEqual([
+      ['ASM-1', sys('s3c'), '2026-01-10'],
+      ['CRY-1', sys('s3c'), '2026-01-10'],
+      ['RCT-1', encodeGlobalID('Finding', 'f3'), '2025-12-01'],
+    ]);
+  });
+  it('bounds withinDays', async () => {
+    const r = await gql(UP, { scope: { city: true }, asOf: D, withinDays: 367 });
+    expect(r.errors?.[0]?.message).toMatch(/withinDays: must be an integer from 0 to 366/);
+  });
+});
+
+describe('complianceRules', () => {
+  it('lists every rule of rules.md, blockers that cannot be checked say why', async () => {
+    const r = await gql<{ complianceRules: { id: string; checkable: boolean; notCheckableBecause: string | null }[] }>(
+      '{ complianceRules { id checkable notCheckableBecause } }',
+    );
+    expect(r.data?.complianceRules.length).toBe(RULES.length);
+    expect(r.data?.complianceRules.filter((x) => x.checkable).map((x) => x.id)).toEqual([
+      'GRD-1',
+      'FIL-1',
+      'ASM-1',
+      'ASM-2',
+      'ASM-3',
+      'RCT-1',
+      'SUP-2',
+      'CRY-1',
+      'CII-3',
+      'CII-4',
+    ]);
+    expect(r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0)).toBe(true);
+  });
+});
+
+describe('CSV export link', () => {
+  const LINK = `query($scope: ComplianceScope!, $asOf: Date) { complianceExport(scope: $scope, asOf: $asOf) { url expiresAt } }`;
+  it('serves the findings as UTF-8 CSV with a BOM, for the caller’s jurisdiction only', async () => {
+    const yc = { sub: 'yc', role: 'COUNTY_POLICE' as const, division: '140522' };
+    const r = await gql<{ complianceExport: { url: string } }>(LINK, { scope: { city: true }, asOf: D }, yc);
+    expect(r.errors).toBeUndefined();
+    const res = await app.fetch(`http://localhost${r.data?.complianceExport.url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(Buffer.from(bytes).toString('utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(CSV_HEADERS);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['ASM-1', 'ASM-2', 'ASM-3', 'CRY-1', 'FIL-1', 'GRD-1', 'RCT-1']);
+  });
+  it('refuses a tampered or missing token', async () => {
+    const r = await gql<{ complianceExport: { url: string } }>(LINK, { scope: { city: true }, asOf: D });
+    const url = r.data?.complianceExport.url as string;
+    expect((await app.fetch(`http://localhost${url}x`)).status).toBe(401);
+    expect((await app.fetch('http://localhost/compliance/export')).status).toBe(401);
+  });
+});

@@ -5,17 +5,17 @@
  * within the caller's jurisdiction (a scope outside it yields nothing).
  */
 import { GraphQLError } from 'graphql';
-import type { Context } from '../server/context.js';
 import {
   type ComplianceFinding,
   type ComplianceTarget,
   complianceFindings,
-  FINDING_STATUSES,
+  type FINDING_STATUSES,
   MAX_WITHIN_DAYS,
   upcomingDeadlines,
 } from '../server/compliance/engine.js';
 import { exportLink } from '../server/compliance/export-link.js';
-import { RULE_SEVERITIES, RULES, type RuleDef } from '../server/compliance/rules.js';
+import { type RULE_SEVERITIES, RULES, type RuleDef } from '../server/compliance/rules.js';
+import type { Context } from '../server/context.js';
 import type { Keyed } from '../server/pagination.js';
 import { builder } from './builder.js';
 import { encodeGlobalID, enumValues, page } from './common.js';
@@ -48,7 +48,11 @@ const RuleRef = builder.objectRef<RuleDef>('ComplianceRule').implement({
     id: t.exposeString('id', { description: 'Rule id (规则编号), e.g. FIL-1.' }),
     titleZh: t.exposeString('titleZh', { description: 'Title in Chinese (规则名称).' }),
     titleEn: t.exposeString('titleEn', { description: 'Title in English.' }),
-    severity: t.field({ type: SeverityEnum, description: 'Severity (严重程度).', resolve: (r) => r.severity }),
+    severity: t.field({
+      type: SeverityEnum,
+      description: 'Severity (严重程度).',
+      resolve: (r) => r.severity,
+    }),
     legalBasis: t.exposeString('legalBasis', {
       description: 'Section of 晋市政办〔2021〕43号 (依据), e.g. 三.(一).1, or the national source.',
     }),
@@ -66,7 +70,10 @@ const FactRef = builder.objectRef<{ name: string; value: string | null }>('Compl
   description: 'A fact the check used (依据事实).',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name of the fact, e.g. levelDeterminedOn.' }),
-    value: t.exposeString('value', { nullable: true, description: 'Its value as text; null = not recorded.' }),
+    value: t.exposeString('value', {
+      nullable: true,
+      description: 'Its value as text; null = not recorded.',
+    }),
   }),
 });
 
@@ -75,7 +82,11 @@ const FindingRef = builder.objectRef<ComplianceFinding>('ComplianceFinding').imp
   fields: (t) => ({
     key: t.exposeString('id', { description: 'Stable key (ruleId/subjectId/detail) of the finding.' }),
     ruleId: t.exposeString('ruleId', { description: 'Rule id (规则编号).' }),
-    severity: t.field({ type: SeverityEnum, description: 'Severity (严重程度).', resolve: (f) => f.severity }),
+    severity: t.field({
+      type: SeverityEnum,
+      description: 'Severity (严重程度).',
+      resolve: (f) => f.severity,
+    }),
     status: t.field({ type: StatusEnum, description: 'Status on asOf (状态).', resolve: (f) => f.status }),
     legalBasis: t.exposeString('legalBasis', { description: 'Section of the city document (依据).' }),
     subjectType: t.exposeString('subjectType', {
@@ -157,15 +168,25 @@ function toTarget(s: ScopeArg): ComplianceTarget {
 
 function checkRuleIds(ids: readonly string[] | null | undefined): string[] | undefined {
   if (ids == null) return undefined;
-  if (ids.length > RULES.length) throw new GraphQLError('ruleIds: too many', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (ids.length > RULES.length)
+    throw new GraphQLError('ruleIds: too many', { extensions: { code: 'BAD_USER_INPUT' } });
   return [...new Set(ids)].sort();
 }
 
 /** Findings → one keyset page over (ruleId, key). */
-function pageOf(findings: ComplianceFinding[], afterKey: string | null, afterId: string | null, limit: number) {
+function pageOf(
+  findings: ComplianceFinding[],
+  afterKey: string | null,
+  afterId: string | null,
+  limit: number,
+) {
   const rows: Keyed<ComplianceFinding>[] = [];
   for (const f of findings) {
-    if (afterKey !== null && afterId !== null && (f.ruleId < afterKey || (f.ruleId === afterKey && f.id <= afterId)))
+    if (
+      afterKey !== null &&
+      afterId !== null &&
+      (f.ruleId < afterKey || (f.ruleId === afterKey && f.id <= afterId))
+    )
       continue;
     rows.push({ sortKey: f.ruleId, node: f });
     if (rows.length >= limit) break;
@@ -193,7 +214,9 @@ builder.queryField('complianceRules', (t) =>
   }),
 );
 
-const scopeArgs = (t: { arg: (o: { type: typeof ScopeInput; required: true; description: string }) => unknown }) =>
+const scopeArgs = (t: {
+  arg: (o: { type: typeof ScopeInput; required: true; description: string }) => unknown;
+}) =>
   t.arg({ type: ScopeInput, required: true, description: 'What to check (检查范围): exactly one field.' });
 
 async function findingsPage(
@@ -215,11 +238,18 @@ builder.queryField('compliance', (t) =>
       args: {
         scope: scopeArgs(t) as never,
         asOf: t.arg({ type: 'Date', description: 'The date (基准日期); absent: today in Asia/Shanghai.' }),
-        ruleIds: t.arg.stringList({ description: 'Only these rules (规则编号); absent: all checkable ones.' }),
+        ruleIds: t.arg.stringList({
+          description: 'Only these rules (规则编号); absent: all checkable ones.',
+        }),
       },
       resolve: (_root, args, ctx) =>
         findingsPage(ctx, args, () =>
-          complianceFindings(ctx, toTarget(args.scope as ScopeArg), asOfArg(args.asOf), checkRuleIds(args.ruleIds)),
+          complianceFindings(
+            ctx,
+            toTarget(args.scope as ScopeArg),
+            asOfArg(args.asOf),
+            checkRuleIds(args.ruleIds),
+          ),
         ),
     },
     Connection('ComplianceFindingConnection', 'A page of compliance findings.') as never,
@@ -235,7 +265,10 @@ builder.queryField('upcomingDeadlines', (t) =>
       args: {
         scope: scopeArgs(t) as never,
         asOf: t.arg({ type: 'Date', description: 'The date (基准日期); absent: today in Asia/Shanghai.' }),
-        withinDays: t.arg.int({ required: true, description: `Calendar days ahead (天数), 0..${MAX_WITHIN_DAYS}.` }),
+        withinDays: t.arg.int({
+          required: true,
+          description: `Calendar days ahead (天数), 0..${MAX_WITHIN_DAYS}.`,
+        }),
       },
       resolve: (_root, args, ctx) =>
         findingsPage(ctx, args, () =>
@@ -247,15 +280,20 @@ builder.queryField('upcomingDeadlines', (t) =>
   ),
 );
 
-const ExportLinkRef = builder.objectRef<{ url: string; expiresAt: string }>('ComplianceExportLink').implement({
-  description: 'A short-lived download link of the findings as CSV (导出链接).',
-  fields: (t) => ({
-    url: t.exposeString('url', {
-      description: 'Path of the CSV (UTF-8 with BOM) on this server, with a signed token bound to you, the scope and asOf.',
+const ExportLinkRef = builder
+  .objectRef<{ url: string; expiresAt: string }>('ComplianceExportLink')
+  .implement({
+    description: 'A short-lived download link of the findings as CSV (导出链接).',
+    fields: (t) => ({
+      url: t.exposeString('url', {
+        description:
+          'Path of the CSV (UTF-8 with BOM) on this server, with a signed token bound to you, the scope and asOf.',
+      }),
+      expiresAt: t.exposeString('expiresAt', {
+        description: 'When the link stops working (ISO date-time, UTC).',
+      }),
     }),
-    expiresAt: t.exposeString('expiresAt', { description: 'When the link stops working (ISO date-time, UTC).' }),
-  }),
-});
+  });
 
 builder.queryField('complianceExport', (t) =>
   t.field({

@@ -14,7 +14,13 @@ import type { Row } from '../neo4j.js';
 import type { Scope } from '../principal.js';
 import type { ComplianceConfig } from './config.js';
 import { RULES_BY_ID, type RuleSeverity } from './rules.js';
-import { addCalendarDays, addWorkingDays, addYears, calendarDaysBetween, workingDaysBetween } from './working-days.js';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  addYears,
+  calendarDaysBetween,
+  workingDaysBetween,
+} from './working-days.js';
 
 /** One of the scopes a compliance question is asked about (exactly one is set). */
 export interface ComplianceTarget {
@@ -57,7 +63,10 @@ export interface ComplianceFinding {
 }
 
 /** What a rule makes of one row of facts: met, or a due date (null = unknown) or an undated duty. */
-type Verdict = { met: true } | { met: false; dated: true; dueOn: string | null } | { met: false; dated: false };
+type Verdict =
+  | { met: true }
+  | { met: false; dated: true; dueOn: string | null }
+  | { met: false; dated: false };
 
 interface RuleCheck {
   statement: (typeof q)[keyof typeof q];
@@ -78,7 +87,9 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
   'FIL-1': {
     statement: q.fil1,
     judge: (f, cfg) =>
-      f.filedOn != null ? { met: true } : due(addWorkingDays(String(f.levelDeterminedOn), cfg.filingWorkingDays)),
+      f.filedOn != null
+        ? { met: true }
+        : due(addWorkingDays(String(f.levelDeterminedOn), cfg.filingWorkingDays)),
   },
   'ASM-1': {
     statement: q.asm1,

@@ -4,8 +4,8 @@
  * unexpired token of this purpose, so the link grants exactly what the caller could query.
  */
 import { createHash } from 'node:crypto';
-import { jwtVerify, SignJWT } from 'jose';
 import type { Plugin } from 'graphql-yoga';
+import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
 import type { Db } from '../neo4j.js';
 import type { Principal } from '../principal.js';
@@ -60,7 +60,11 @@ export const complianceExportEndpoint = (db: Db, config: Config): Plugin => ({
       endResponse(fetchAPI.Response.json({ error: 'invalid or expired download link' }, { status: 401 }));
       return;
     }
-    const findings = await complianceFindings({ db, config, principal: claims.principal }, claims.target, claims.asOf);
+    const findings = await complianceFindings(
+      { db, config, principal: claims.principal },
+      claims.target,
+      claims.asOf,
+    );
     endResponse(
       new fetchAPI.Response(findingsCsv(findings), {
         headers: {

@@ -64,7 +64,8 @@ export function isWorkingDay(iso: string): boolean | null {
 
 /** WD(d, n): the n-th working day after d; null (unknown) when the count reaches a year the calendar does not know. */
 export function addWorkingDays(iso: string, n: number): string | null {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer: ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`working days must be a non-negative integer: ${n}`);
   let day = iso;
   let left = n;
   while (left > 0) {

@@ -97,7 +97,11 @@ interface Node {
   legalBasis: string;
   facts: { name: string; value: string | null }[];
 }
-type Conn = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Node }[] };
+type Conn = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  edges: { node: Node }[];
+};
 
 async function findings(
   scope: Record<string, unknown>,
@@ -111,7 +115,14 @@ async function findings(
 }
 
 const brief = (c: Conn) =>
-  c.edges.map(({ node: n }) => [n.ruleId, n.subjectId, n.status, n.dueOn, n.workingDaysOverdue, n.calendarDaysOverdue]);
+  c.edges.map(({ node: n }) => [
+    n.ruleId,
+    n.subjectId,
+    n.status,
+    n.dueOn,
+    n.workingDaysOverdue,
+    n.calendarDaysOverdue,
+  ]);
 const sys = (id: string) => encodeGlobalID('System', id);
 
 const CITY_AT_D = [
@@ -186,11 +197,7 @@ describe('compliance(scope, asOf)', () => {
   it('division, sector, operator and vendor scopes', async () => {
     const rules = async (scope: Record<string, unknown>) =>
       (await findings(scope, D)).edges.map((e) => `${e.node.ruleId} ${e.node.subjectId}`);
-    const opB = [
-      `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
-      `CII-4 ${sys('s3c')}`,
-      `SUP-2 ${sys('s3c')}`,
-    ];
+    const opB = [`CII-3 ${encodeGlobalID('Person', 'pK1')}`, `CII-4 ${sys('s3c')}`, `SUP-2 ${sys('s3c')}`];
     expect(await rules({ divisionCode: '140525' })).toEqual(opB);
     expect(await rules({ sectorCode: 'finance' })).toEqual(opB);
     expect(await rules({ vendorId: encodeGlobalID('Vendor', 'vX') })).toEqual(opB);
@@ -248,7 +255,9 @@ describe('upcomingDeadlines', () => {
       withinDays: 90,
     });
     expect(r.errors).toBeUndefined();
-    expect(r.data?.upcomingDeadlines.edges.map((e) => [e.node.ruleId, e.node.subjectId, e.node.dueOn])).toEqual([
+    expect(
+      r.data?.upcomingDeadlines.edges.map((e) => [e.node.ruleId, e.node.subjectId, e.node.dueOn]),
+    ).toEqual([
       ['ASM-1', sys('s3c'), '2026-01-10'],
       ['CRY-1', sys('s3c'), '2026-01-10'],
       ['RCT-1', encodeGlobalID('Finding', 'f3'), '2025-12-01'],
@@ -262,9 +271,9 @@ describe('upcomingDeadlines', () => {
 
 describe('complianceRules', () => {
   it('lists every rule of rules.md, blockers that cannot be checked say why', async () => {
-    const r = await gql<{ complianceRules: { id: string; checkable: boolean; notCheckableBecause: string | null }[] }>(
-      '{ complianceRules { id checkable notCheckableBecause } }',
-    );
+    const r = await gql<{
+      complianceRules: { id: string; checkable: boolean; notCheckableBecause: string | null }[];
+    }>('{ complianceRules { id checkable notCheckableBecause } }');
     expect(r.data?.complianceRules.length).toBe(RULES.length);
     expect(r.data?.complianceRules.filter((x) => x.checkable).map((x) => x.id)).toEqual([
       'GRD-1',
@@ -278,7 +287,9 @@ describe('complianceRules', () => {
       'CII-3',
       'CII-4',
     ]);
-    expect(r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0)).toBe(true);
+    expect(
+      r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0),
+    ).toBe(true);
   });
 });
 
@@ -295,7 +306,15 @@ describe('CSV export link', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(Buffer.from(bytes).toString('utf8'), { bom: true }) as string[][];
     expect(rows[0]).toEqual(CSV_HEADERS);
-    expect(rows.slice(1).map((row) => row[0])).toEqual(['ASM-1', 'ASM-2', 'ASM-3', 'CRY-1', 'FIL-1', 'GRD-1', 'RCT-1']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual([
+      'ASM-1',
+      'ASM-2',
+      'ASM-3',
+      'CRY-1',
+      'FIL-1',
+      'GRD-1',
+      'RCT-1',
+    ]);
   });
   it('refuses a tampered or missing token', async () => {
     const r = await gql<{ complianceExport: { url: string } }>(LINK, { scope: { city: true }, asOf: D });

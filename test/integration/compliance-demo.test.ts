@@ -1,0 +1,50 @@
+/**
+ * The demo city as of DEMO_AS_OF yields findings of every checkable blocker rule; the counts per
+ * rule and status are pinned (they change only when the generator or a rule changes).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AS_OF, generateDemoData } from '../../scripts/demo/generate.js';
+import { loadDemoData } from '../../scripts/demo/load.js';
+import { complianceFindings } from '../../server/compliance/engine.js';
+import { RULES } from '../../server/compliance/rules.js';
+import { CITY_SCOPE } from '../../server/principal.js';
+import { testApp } from '../support/harness.js';
+
+const { db, config } = testApp();
+
+beforeAll(async () => {
+  await loadDemoData(db, generateDemoData(), config.residentIdKey);
+}, 120_000);
+
+const PINNED: Record<string, number> = {
+  'ASM-1 OVERDUE': 8,
+  'ASM-2 OVERDUE': 80,
+  'ASM-3 OVERDUE': 43,
+  'CII-3 UNMET': 28,
+  'CII-4 OVERDUE': 12,
+  'CRY-1 OVERDUE': 41,
+  'FIL-1 OVERDUE': 34,
+  'GRD-1 UNMET': 5,
+  'RCT-1 OVERDUE': 103,
+  'SUP-2 UNMET': 21,
+};
+
+describe('compliance on the demo city', () => {
+  it('every checkable blocker rule has findings; counts pinned', async () => {
+    const findings = await complianceFindings(
+      { db, config, principal: { scope: CITY_SCOPE, seesPersonalData: true } },
+      { city: true },
+      DEMO_AS_OF,
+    );
+    const counts: Record<string, number> = {};
+    for (const f of findings)
+      counts[`${f.ruleId} ${f.status}`] = (counts[`${f.ruleId} ${f.status}`] ?? 0) + 1;
+    for (const r of RULES.filter((x) => x.severity === 'BLOCKER' && x.checkable)) {
+      expect(
+        Object.keys(counts).some((k) => k.startsWith(`${r.id} `)),
+        r.id,
+      ).toBe(true);
+    }
+    expect(counts).toEqual(PINNED);
+  });
+});

@@ -13,9 +13,16 @@ import {
   MAX_WITHIN_DAYS,
   upcomingDeadlines,
 } from '../server/compliance/engine.js';
+import {
+  type DivisionEvaluation,
+  type Evaluation,
+  evaluate,
+  type OperatorEvaluation,
+} from '../server/compliance/evaluation.js';
 import { exportLink } from '../server/compliance/export-link.js';
 import { type RULE_SEVERITIES, RULES, type RuleDef } from '../server/compliance/rules.js';
 import type { Context } from '../server/context.js';
+import { DIVISION_CODES } from '../server/model.js';
 import type { Keyed } from '../server/pagination.js';
 import { builder } from './builder.js';
 import { encodeGlobalID, enumValues, page } from './common.js';
@@ -307,6 +314,127 @@ builder.queryField('complianceExport', (t) =>
     resolve: (_root, args, ctx) => {
       const target = toTarget(args.scope as ScopeArg);
       return exportLink(ctx.config, { principal: ctx.principal, target, asOf: asOfArg(args.asOf) });
+    },
+  }),
+);
+
+const EvalSystemRef = builder.objectRef<{ id: string; name: string }>('EvaluatedSystem').implement({
+  description: 'A system counted by the yearly evaluation (参评系统).',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id of the system.', resolve: (s) => encodeGlobalID('System', s.id) }),
+    name: t.exposeString('name', { description: 'System name (系统名称).' }),
+  }),
+});
+
+const share = (ok: number, all: number) => (all === 0 ? null : ok / all);
+
+const DivisionEvaluationRef = builder.objectRef<DivisionEvaluation>('DivisionEvaluation').implement({
+  description: 'A county/district in the yearly evaluation (区县考核).',
+  fields: (t) => ({
+    divisionCode: t.exposeString('divisionCode', { description: 'Division code (行政区划代码).' }),
+    operators: t.exposeInt('operators', { description: 'Operators with systems (参评单位数).' }),
+    systems: t.exposeInt('systems', { description: 'Systems not decommissioned on the date (系统总数).' }),
+    compliantSystems: t.exposeInt('compliantSystems', {
+      description: 'Systems without a blocker finding (无阻断性问题的系统数).',
+    }),
+    share: t.float({
+      nullable: true,
+      description: 'compliantSystems / systems (达标率), 0..1; null without systems.',
+      resolve: (d) => share(d.compliantSystems, d.systems),
+    }),
+  }),
+});
+
+const OperatorEvaluationRef = builder.objectRef<OperatorEvaluation>('OperatorEvaluation').implement({
+  description: 'An operator (unit) in the yearly evaluation (单位考核), with the lists behind its share.',
+  fields: (t) => ({
+    operatorId: t.id({
+      description: 'Global id of the operator.',
+      resolve: (o) => encodeGlobalID('Operator', o.id),
+    }),
+    operatorName: t.exposeString('operatorName', { description: 'Operator name (单位名称).' }),
+    divisionCode: t.exposeString('divisionCode', { description: 'Division code (行政区划代码).' }),
+    systems: t.exposeInt('systems', { description: 'Systems not decommissioned on the date (系统总数).' }),
+    compliantSystems: t.field({
+      type: [EvalSystemRef],
+      description: 'Systems without a blocker finding (达标系统); at most its own systems.',
+      resolve: (o) => o.compliant,
+    }),
+    nonCompliantSystems: t.field({
+      type: [EvalSystemRef],
+      description:
+        'Systems with at least one blocker finding (未达标系统); see compliance(scope: {systemId}) for them.',
+      resolve: (o) => o.nonCompliant,
+    }),
+    share: t.float({
+      nullable: true,
+      description: 'compliant / all systems (达标率), 0..1; null without systems.',
+      resolve: (o) => share(o.compliant.length, o.systems),
+    }),
+  }),
+});
+
+const EvaluationRef = builder.objectRef<Evaluation>('ComplianceEvaluation');
+EvaluationRef.implement({
+  description:
+    'The yearly evaluation of part 四.(四) (年度考核): per county/district and per operator, systems without blocker findings / all systems, on the evaluation date.',
+  fields: (t) => ({
+    asOf: t.field({ type: 'Date', description: 'Evaluation date (考核基准日).', resolve: (e) => e.asOf }),
+    divisions: t.field({
+      type: [DivisionEvaluationRef],
+      description: 'Per county/district (区县), by code; at most the divisions of Jincheng.',
+      resolve: (e) => e.divisions,
+    }),
+    operators: t.connection(
+      {
+        type: OperatorEvaluationRef,
+        description: 'Per operator (单位), by operator id.',
+        resolve: (e, args, ctx) =>
+          page(ctx, args, async (p) => {
+            const rows: Keyed<OperatorEvaluation>[] = [];
+            for (const o of e.operators) {
+              if (p.afterId !== null && o.id <= p.afterId) continue;
+              rows.push({ sortKey: '', node: o });
+              if (rows.length >= p.limit) break;
+            }
+            return rows;
+          }),
+      },
+      { name: 'OperatorEvaluationConnection', description: 'A page of operators in the evaluation.' },
+      { name: 'OperatorEvaluationEdge', description: 'An operator in the evaluation.' },
+    ),
+  }),
+});
+
+builder.queryField('complianceEvaluation', (t) =>
+  t.field({
+    type: EvaluationRef,
+    description:
+      'The yearly evaluation (年度考核, 四.(四)) of `year` as of its 31 December — or of asOf when given (e.g. today for the running year) — within your jurisdiction.',
+    args: {
+      year: t.arg.int({ required: true, description: 'Evaluation year (考核年度), 2004..2100.' }),
+      divisionCode: t.arg.string({ description: 'Only this county/district (行政区划代码).' }),
+      asOf: t.arg({ type: 'Date', description: 'Evaluation date inside the year; absent: 31 December.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (!Number.isInteger(args.year) || args.year < 2004 || args.year > 2100) {
+        throw new GraphQLError(`year: must be from 2004 to 2100, got ${args.year}`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'year' },
+        });
+      }
+      const asOf = args.asOf == null ? `${args.year}-12-31` : asOfArg(args.asOf);
+      if (!asOf.startsWith(`${args.year}-`)) {
+        throw new GraphQLError(`asOf: must be in ${args.year}, got ${asOf}`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'asOf' },
+        });
+      }
+      const division = args.divisionCode?.trim() || null;
+      if (division !== null && !(DIVISION_CODES as readonly string[]).includes(division)) {
+        throw new GraphQLError(`divisionCode: "${division}" is not a division of Jincheng`, {
+          extensions: { code: 'BAD_USER_INPUT', argument: 'divisionCode' },
+        });
+      }
+      return evaluate(ctx, asOf, division);
     },
   }),
 );

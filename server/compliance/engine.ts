@@ -69,7 +69,7 @@ type Verdict =
   | { met: false; dated: false };
 
 interface RuleCheck {
-  statement: (typeof q)[keyof typeof q];
+  statement: (typeof q)[Exclude<keyof typeof q, 'evaluationSystems'>];
   /** Distinguishes several rows of one subject (a service, an operator). */
   detail?: (facts: Record<string, unknown>, row: Row) => string;
   judge: (facts: Record<string, unknown>, cfg: ComplianceConfig) => Verdict;

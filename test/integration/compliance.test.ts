@@ -269,6 +269,65 @@ describe('upcomingDeadlines', () => {
   });
 });
 
+describe('complianceEvaluation', () => {
+  const EVAL = `query($year: Int!, $asOf: Date, $divisionCode: String, $first: Int, $after: String) {
+    complianceEvaluation(year: $year, asOf: $asOf, divisionCode: $divisionCode) {
+      asOf divisions { divisionCode operators systems compliantSystems share }
+      operators(first: $first, after: $after) { pageInfo { hasNextPage endCursor }
+        edges { node { operatorName systems share compliantSystems { name } nonCompliantSystems { name } } } } } }`;
+  // systems are listed by id: s2L (L2), s3a (A3), s3b (B3), sF1, sF2, sF3, sG
+  it('per division and per operator: systems without blocker findings / all systems', async () => {
+    const r = await gql<{ complianceEvaluation: Record<string, unknown> }>(EVAL, {
+      year: 2025,
+      asOf: D,
+      first: 1,
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.complianceEvaluation).toEqual({
+      asOf: D,
+      divisions: [
+        { divisionCode: '140522', operators: 1, systems: 7, compliantSystems: 4, share: 4 / 7 },
+        { divisionCode: '140525', operators: 1, systems: 1, compliantSystems: 0, share: 0 },
+      ],
+      operators: {
+        pageInfo: { hasNextPage: true, endCursor: expect.any(String) },
+        edges: [
+          {
+            node: {
+              operatorName: 'Yangcheng Power',
+              systems: 7,
+              share: 4 / 7,
+              compliantSystems: [{ name: 'L2' }, { name: 'F2' }, { name: 'F3' }, { name: 'G' }],
+              nonCompliantSystems: [{ name: 'A3' }, { name: 'B3' }, { name: 'F1' }],
+            },
+          },
+        ],
+      },
+    });
+    const end = (r.data?.complianceEvaluation.operators as { pageInfo: { endCursor: string } }).pageInfo
+      .endCursor;
+    const next = await gql<{
+      complianceEvaluation: { operators: { edges: { node: Record<string, unknown> }[] } };
+    }>(EVAL, { year: 2025, asOf: D, first: 5, after: end });
+    expect(next.data?.complianceEvaluation.operators.edges.map((e) => e.node)).toEqual([
+      {
+        operatorName: 'Zezhou Bank',
+        systems: 1,
+        share: 0,
+        compliantSystems: [],
+        nonCompliantSystems: [{ name: 'C3' }],
+      },
+    ]);
+  });
+  it('checks year, asOf and division', async () => {
+    expect((await gql(EVAL, { year: 1999 })).errors?.[0]?.message).toMatch(/^year: must be from 2004/);
+    expect((await gql(EVAL, { year: 2024, asOf: D })).errors?.[0]?.message).toMatch(/^asOf: must be in 2024/);
+    expect((await gql(EVAL, { year: 2025, divisionCode: '999999' })).errors?.[0]?.message).toMatch(
+      /^divisionCode/,
+    );
+  });
+});
+
 describe('complianceRules', () => {
   it('lists every rule of rules.md, blockers that cannot be checked say why', async () => {
     const r = await gql<{

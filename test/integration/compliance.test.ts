@@ -304,8 +304,8 @@ describe('complianceEvaluation', () => {
         ],
       },
     });
-    const end = (r.data?.complianceEvaluation.operators as { pageInfo: { endCursor: string } }).pageInfo
-      .endCursor;
+    const ops = r.data?.complianceEvaluation.operators as { pageInfo: { endCursor: string } };
+    const end = ops.pageInfo.endCursor;
     const next = await gql<{
       complianceEvaluation: { operators: { edges: { node: Record<string, unknown> }[] } };
     }>(EVAL, { year: 2025, asOf: D, first: 5, after: end });

@@ -20,12 +20,17 @@ import {
   type OperatorEvaluation,
 } from '../server/compliance/evaluation.js';
 import { exportLink } from '../server/compliance/export-link.js';
+import {
+  advanceRectification,
+  listRectification,
+  type SupervisedRectificationRecord,
+} from '../server/compliance/rectifications.js';
 import { type RULE_SEVERITIES, RULES, type RuleDef } from '../server/compliance/rules.js';
 import type { Context } from '../server/context.js';
 import { DIVISION_CODES } from '../server/model.js';
 import type { Keyed } from '../server/pagination.js';
-import { builder } from './builder.js';
-import { encodeGlobalID, enumValues, page } from './common.js';
+import { builder, MUTATION_ERRORS } from './builder.js';
+import { decodeId, encodeGlobalID, enumValues, page } from './common.js';
 import { asOfArg } from './concentration.js';
 import { filterId } from './exposures.js';
 
@@ -438,3 +443,90 @@ builder.queryField('complianceEvaluation', (t) =>
     },
   }),
 );
+
+const SupervisedRectificationRef = builder
+  .objectRef<SupervisedRectificationRecord>('SupervisedRectification')
+  .implement({
+    description:
+      'A supervised rectification (挂牌督办, 三.(三).13): listed with a deadline, then rectifying → verified → delisted (摘牌); each stage dated.',
+    fields: (t) => ({
+      id: t.id({
+        description: 'Global id.',
+        resolve: (r) => encodeGlobalID('SupervisedRectification', r.id),
+      }),
+      systemId: t.id({
+        description: 'The system listed (System id).',
+        resolve: (r) => encodeGlobalID('System', r.systemId),
+      }),
+      title: t.exposeString('title', { description: 'What must be rectified (督办事项).' }),
+      listedOn: t.field({ type: 'Date', description: 'Listed on (挂牌日期).', resolve: (r) => r.listedOn }),
+      deadline: t.field({ type: 'Date', description: 'Deadline (整改期限).', resolve: (r) => r.deadline }),
+      rectifyingOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: 'Rectification started (开始整改).',
+        resolve: (r) => r.rectifyingOn,
+      }),
+      verifiedOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: 'Rectification verified (整改验收).',
+        resolve: (r) => r.verifiedOn,
+      }),
+      delistedOn: t.field({
+        type: 'Date',
+        nullable: true,
+        description: 'Delisted (摘牌); RCT-2 is met from this day on.',
+        resolve: (r) => r.delistedOn,
+      }),
+    }),
+  });
+
+const ListRectificationInput = builder.inputType('ListSupervisedRectificationInput', {
+  description: 'A system listed for supervised rectification (挂牌督办).',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system (System id).' }),
+    title: t.string({
+      required: true,
+      description: 'What must be rectified (督办事项), at most 200 characters.',
+    }),
+    listedOn: t.field({ type: 'Date', required: true, description: 'Listed on (挂牌日期).' }),
+    deadline: t.field({
+      type: 'Date',
+      required: true,
+      description: 'Deadline (整改期限), not before listedOn.',
+    }),
+  }),
+});
+
+const AdvanceRectificationInput = builder.inputType('AdvanceSupervisedRectificationInput', {
+  description: 'Stage dates of a supervised rectification; absent ones stay. Stages never go back in time.',
+  fields: (t) => ({
+    rectifyingOn: t.field({ type: 'Date', description: 'Rectification started (开始整改).' }),
+    verifiedOn: t.field({ type: 'Date', description: 'Rectification verified (整改验收).' }),
+    delistedOn: t.field({ type: 'Date', description: 'Delisted (摘牌).' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  listSupervisedRectification: t.field({
+    type: SupervisedRectificationRef,
+    description: 'Lists a system for supervised rectification (挂牌督办) with a deadline (RCT-2).',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: ListRectificationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      listRectification(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
+  }),
+  advanceSupervisedRectification: t.field({
+    type: SupervisedRectificationRef,
+    description:
+      'Records the next stages of a supervised rectification (督办进展): rectifying, verified, delisted.',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The rectification (SupervisedRectification id).' }),
+      input: t.arg({ type: AdvanceRectificationInput, required: true }),
+    },
+    resolve: (_root, { id, input }, ctx) =>
+      advanceRectification(ctx, decodeId(id, 'SupervisedRectification'), input),
+  }),
+}));

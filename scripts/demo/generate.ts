@@ -7,6 +7,8 @@
  * Pure: one seeded PRNG (mulberry32), no clock, no I/O. Every "overdue" situation is relative to
  * `DEMO_AS_OF`. Names are realistic but the units, people and numbers are invented.
  */
+
+import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
 import {
   type AccessKind,
   type AccessRecord,
@@ -74,6 +76,7 @@ export interface DemoData {
   exposures: DemoExposure[];
   assessments: AssessmentRecord[];
   findings: FindingRecord[];
+  rectifications: SupervisedRectificationRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1496,6 +1499,36 @@ export function generateDemoData(seed = 20261101): DemoData {
     expose(null, op.ipBase, port, protocol, service);
   }
 
+  // Supervised rectifications (挂牌督办, RCT-2), from their own random stream so that adding them
+  // changed nothing above: about one live level ≥ 3 system in ten is listed; each reaches a random
+  // stage (listed, rectifying, verified, delisted) with stage dates up to DEMO_AS_OF.
+  const sr = new Rng(seed ^ 0x2ec7);
+  const rectifications: SupervisedRectificationRecord[] = [];
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 3 || s.status !== 'LIVE' || !sr.chance(0.1)) continue;
+    const listedOn = sr.date('2025-06-01', '2026-09-30');
+    const deadline = addDays(listedOn, sr.pick([30, 60, 90]));
+    const stage = sr.int(0, 3);
+    const stages: (string | null)[] = [];
+    let last = listedOn;
+    for (let i = 1; i <= 3; i++) {
+      const next = addDays(last, sr.int(5, 45));
+      stages.push(i <= stage && next <= DEMO_AS_OF ? next : null);
+      if (stages[i - 1] === null) break;
+      last = next;
+    }
+    rectifications.push({
+      id: sr.uuid(),
+      systemId: s.id,
+      title: `挂牌督办：${sr.pick(FINDING_TITLES)}`,
+      listedOn,
+      deadline,
+      rectifyingOn: stages[0] ?? null,
+      verifiedOn: stages[1] ?? null,
+      delistedOn: stages[2] ?? null,
+    });
+  }
+
   return {
     sectors,
     departments,
@@ -1518,6 +1551,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     exposures,
     assessments,
     findings,
+    rectifications,
   };
 }
 

@@ -70,6 +70,7 @@ export async function loadDemoData(
     ['exposures', seed.exposures, data.exposures.map((e) => ({ ...e, ipKey: ipKey(e.ip) }))],
     ['assessments', seed.assessments, data.assessments],
     ['findings', seed.findings, data.findings],
+    ['rectifications', seed.supervisedRectifications, data.rectifications],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -126,6 +126,10 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     statement: q.rct1,
     judge: (f) => due(String(f.dueOn)),
   },
+  'RCT-2': {
+    statement: q.rct2,
+    judge: (f) => due(String(f.deadline)),
+  },
   'SUP-2': {
     statement: q.sup2,
     detail: (f) => String(f.service),

@@ -143,7 +143,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(三).13',
     '挂牌督办事项逾期未摘牌',
     'Supervised rectification (挂牌督办) past its deadline and not delisted',
-    missing('supervised rectifications (挂牌督办)'),
   ),
   rule(
     'SUP-1',

@@ -26,6 +26,7 @@ const PINNED: Record<string, number> = {
   'FIL-1 OVERDUE': 34,
   'GRD-1 UNMET': 5,
   'RCT-1 OVERDUE': 103,
+  'RCT-2 OVERDUE': 9,
   'SUP-2 UNMET': 21,
 };
 

@@ -25,7 +25,9 @@ const D = '2025-10-20'; // a Monday
  *   s3b level 3, live 2025-05-01, LEVEL GOOD 2025-05-10 (after go-live), CRYPTO 2025-05-10 → ASM-2 (due = go-live)
  *       findings of that assessment: f1 OPEN due 2025-08-01 → RCT-1; f2 RECTIFIED 2025-07-30; f3 OPEN due 2025-12-01 (upcoming)
  *       vY serves it remotely, evaluated 2025-01-01            → no SUP-2
+ *       supervised rectification x1 listed 2025-06-01, deadline 2025-09-30, rectifying, not delisted → RCT-2
  *   s2L level 2, live 2022-06-01, LEVEL 2023-06-01           → ASM-3 due 2025-06-01
+ *       supervised rectification x2 delisted 2025-06-30 before its deadline → no RCT-2
  * opB Zezhou Bank (140525, FINANCE):
  *   s3c level 3, live 2020-01-01, LEVEL GOOD 2019-12-01 and 2025-01-10, CRYPTO 2025-01-10,
  *       part of CII since 2024-01-01, CII_SECURITY 2024-09-01 → CII-4 due 2025-09-01
@@ -61,6 +63,8 @@ CREATE (vX:Vendor {id: 'vX', name: 'Remote X', registrationStatus: 'REGISTERED',
 CREATE (vY:Vendor {id: 'vY', name: 'Remote Y', registrationStatus: 'REGISTERED', registeredOn: date('2020-01-01')})
 CREATE (vX)-[:SERVES {id: 'svX', kind: 'OPERATIONS', remote: true, from: date('2024-01-01')}]->(s3c)
 CREATE (vY)-[:SERVES {id: 'svY', kind: 'REMOTE_OPERATIONS', remote: true, remoteEvaluatedOn: date('2025-01-01'), from: date('2024-01-01')}]->(s3b)
+CREATE (s3b)-[:UNDER_SUPERVISION]->(:SupervisedRectification {id: 'x1', title: 'Supervised: weak passwords', listedOn: date('2025-06-01'), deadline: date('2025-09-30'), rectifyingOn: date('2025-06-10')})
+CREATE (s2L)-[:UNDER_SUPERVISION]->(:SupervisedRectification {id: 'x2', title: 'Supervised: backups', listedOn: date('2025-06-01'), deadline: date('2025-07-01'), rectifyingOn: date('2025-06-05'), verifiedOn: date('2025-06-20'), delistedOn: date('2025-06-30')})
 CREATE (pK1:Person {id: 'pK1', name: 'Key One', residentIdMasked: '140525********0011'})
 CREATE (pK2:Person {id: 'pK2', name: 'Key Two', residentIdMasked: '140525********0022'})
 CREATE (pK3:Person {id: 'pK3', name: 'Not Key', residentIdMasked: '140525********0033'})
@@ -135,6 +139,7 @@ const CITY_AT_D = [
   ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['GRD-1', sys('sG'), 'UNMET', null, null, null],
   ['RCT-1', encodeGlobalID('Finding', 'f1'), 'OVERDUE', '2025-08-01', 52, 80],
+  ['RCT-2', encodeGlobalID('SupervisedRectification', 'x1'), 'OVERDUE', '2025-09-30', 9, 20],
   ['SUP-2', sys('s3c'), 'UNMET', null, null, null],
 ];
 
@@ -142,7 +147,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(10);
+    expect(c.totalCount).toBe(11);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -204,8 +209,9 @@ describe('compliance(scope, asOf)', () => {
     expect(await rules({ vendorId: encodeGlobalID('Vendor', 'vY') })).toEqual([
       `ASM-2 ${sys('s3b')}`,
       `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
+      `RCT-2 ${encodeGlobalID('SupervisedRectification', 'x1')}`,
     ]);
-    expect((await rules({ divisionCode: '140522' })).length).toBe(7);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(8);
   });
 
   it('scope needs exactly one field; the error names them', async () => {
@@ -228,6 +234,7 @@ describe('compliance(scope, asOf)', () => {
       'FIL-1',
       'GRD-1',
       'RCT-1',
+      'RCT-2',
     ]);
     expect((await findings({ divisionCode: '140525' }, D, {}, yc)).totalCount).toBe(0);
     const op = { sub: 'b', role: 'OPERATOR' as const, operator: 'opB' };
@@ -238,7 +245,7 @@ describe('compliance(scope, asOf)', () => {
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
-    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(7);
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(8);
     const auditor = { sub: 'a', role: 'AUDITOR' as const };
     expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
   });
@@ -341,6 +348,7 @@ describe('complianceRules', () => {
       'ASM-2',
       'ASM-3',
       'RCT-1',
+      'RCT-2',
       'SUP-2',
       'CRY-1',
       'CII-3',
@@ -373,6 +381,7 @@ describe('CSV export link', () => {
       'FIL-1',
       'GRD-1',
       'RCT-1',
+      'RCT-2',
     ]);
   });
   it('refuses a tampered or missing token', async () => {
@@ -380,5 +389,45 @@ describe('CSV export link', () => {
     const url = r.data?.complianceExport.url as string;
     expect((await app.fetch(`http://localhost${url}x`)).status).toBe(401);
     expect((await app.fetch('http://localhost/compliance/export')).status).toBe(401);
+  });
+});
+
+describe('supervised rectifications (挂牌督办) through the API', () => {
+  const LIST = `mutation($input: ListSupervisedRectificationInput!) { listSupervisedRectification(input: $input) {
+    __typename ... on MutationListSupervisedRectificationSuccess { data { id listedOn deadline } }
+    ... on ValidationError { issues { field message } } } }`;
+  const ADVANCE = `mutation($id: ID!, $input: AdvanceSupervisedRectificationInput!) { advanceSupervisedRectification(id: $id, input: $input) {
+    __typename ... on MutationAdvanceSupervisedRectificationSuccess { data { delistedOn } }
+    ... on ValidationError { issues { field message } } ... on NotFoundError { message } } }`;
+  const rct2 = (asOf: string) => findings({ systemId: sys('sF2') }, asOf, { ruleIds: ['RCT-2'] }).then(brief);
+
+  it('lists, advances and delists; the finding follows the dates', async () => {
+    const bad = await gql<{ listSupervisedRectification: { __typename: string; issues: unknown[] } }>(LIST, {
+      input: { systemId: sys('sF2'), title: 'x', listedOn: '2025-10-01', deadline: '2025-09-01' },
+    });
+    expect(bad.data?.listSupervisedRectification.__typename).toBe('ValidationError');
+    expect(bad.data?.listSupervisedRectification.issues).toEqual([
+      { field: 'input.deadline', message: expect.any(String) },
+    ]);
+    const r = await gql<{ listSupervisedRectification: { data: { id: string } } }>(LIST, {
+      input: { systemId: sys('sF2'), title: 'Patch the VPN', listedOn: '2025-10-01', deadline: '2025-10-10' },
+    });
+    const id = r.data?.listSupervisedRectification.data.id as string;
+    expect(id).toBeTruthy();
+    expect((await rct2('2025-10-13')).map((x) => x.slice(2))).toEqual([['OVERDUE', '2025-10-10', 2, 3]]);
+    const backwards = await gql<{
+      advanceSupervisedRectification: { __typename: string; issues: unknown[] };
+    }>(ADVANCE, { id, input: { verifiedOn: '2025-09-01' } });
+    expect(backwards.data?.advanceSupervisedRectification.issues).toEqual([
+      { field: 'input.verifiedOn', message: expect.any(String) },
+    ]);
+    const done = await gql<{ advanceSupervisedRectification: { data: { delistedOn: string } } }>(ADVANCE, {
+      id,
+      input: { rectifyingOn: '2025-10-02', verifiedOn: '2025-10-14', delistedOn: '2025-10-15' },
+    });
+    expect(done.data?.advanceSupervisedRectification.data.delistedOn).toBe('2025-10-15');
+    expect(await rct2(D)).toEqual([]);
+    // history: on 2025-10-13 it was still listed and overdue
+    expect((await rct2('2025-10-13')).length).toBe(1);
   });
 });

@@ -39,6 +39,7 @@ describe('generateDemoData', () => {
       exposures: 152,
       assessments: 782,
       findings: 471,
+      rectifications: 9,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -6,6 +6,12 @@
  */
 import { GraphQLError } from 'graphql';
 import {
+  type ChangeFilingRecord,
+  type ChangeKind,
+  fileChange,
+  recordChange,
+} from '../server/compliance/change-filings.js';
+import {
   type ComplianceFinding,
   type ComplianceTarget,
   complianceFindings,
@@ -102,7 +108,8 @@ const FindingRef = builder.objectRef<ComplianceFinding>('ComplianceFinding').imp
     status: t.field({ type: StatusEnum, description: 'Status on asOf (状态).', resolve: (f) => f.status }),
     legalBasis: t.exposeString('legalBasis', { description: 'Section of the city document (依据).' }),
     subjectType: t.exposeString('subjectType', {
-      description: 'What the finding is about (对象类型): System, Person or Finding (整改项).',
+      description:
+        'What the finding is about (对象类型): System, Person, Finding (整改项), SupervisedRectification (挂牌督办) or ChangeFiling (变更备案).',
     }),
     subjectId: t.id({
       description: 'Global id of the subject (对象).',
@@ -528,5 +535,82 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { id, input }, ctx) =>
       advanceRectification(ctx, decodeId(id, 'SupervisedRectification'), input),
+  }),
+}));
+
+const ChangeKindEnum = builder.enumType('ChangeKind', {
+  description: 'What changed (变更类型), needing a filing within 10 working days (FIL-2).',
+  values: enumValues<ChangeKind>({
+    LEVEL_CHANGE: 'The protection level changed (等级变更): change filing (变更备案).',
+    CANCELLATION: 'The system was withdrawn (网络撤销): cancellation filing (撤销备案).',
+  }),
+});
+
+const ChangeFilingRef = builder.objectRef<ChangeFilingRecord>('ChangeFiling').implement({
+  description: 'A level change or cancellation of a system and its filing with the police (变更/撤销备案).',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (c) => encodeGlobalID('ChangeFiling', c.id) }),
+    systemId: t.id({
+      description: 'The system (System id).',
+      resolve: (c) => encodeGlobalID('System', c.systemId),
+    }),
+    kind: t.field({ type: ChangeKindEnum, description: 'What changed (变更类型).', resolve: (c) => c.kind }),
+    changedOn: t.field({
+      type: 'Date',
+      description: 'Date of the change (变更日期).',
+      resolve: (c) => c.changedOn,
+    }),
+    toLevel: t.exposeInt('toLevel', {
+      nullable: true,
+      description: 'New protection level (变更后等级), LEVEL_CHANGE only.',
+    }),
+    filedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Filed with the police (备案日期); null = not yet.',
+      resolve: (c) => c.filedOn,
+    }),
+  }),
+});
+
+const RecordChangeInput = builder.inputType('RecordChangeFilingInput', {
+  description:
+    'A level change or cancellation to be filed (变更/撤销备案). The system’s current level is changed with updateSystem; this keeps the dated history that FIL-2 checks.',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system (System id).' }),
+    kind: t.field({ type: ChangeKindEnum, required: true, description: 'What changed (变更类型).' }),
+    changedOn: t.field({ type: 'Date', required: true, description: 'Date of the change (变更日期).' }),
+    toLevel: t.int({
+      description: 'New level 1–5 (变更后等级): required for LEVEL_CHANGE, absent for CANCELLATION.',
+    }),
+    filedOn: t.field({
+      type: 'Date',
+      description: 'Filed on (备案日期), when already filed; not before changedOn.',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordChangeFiling: t.field({
+    type: ChangeFilingRef,
+    description: 'Records a level change or cancellation of a system (登记等级变更/网络撤销), FIL-2.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordChangeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordChange(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
+  }),
+  fileChangeFiling: t.field({
+    type: ChangeFilingRef,
+    description: 'Records that a change/cancellation was filed with the police (办理变更/撤销备案).',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The change (ChangeFiling id).' }),
+      filedOn: t.arg({
+        type: 'Date',
+        required: true,
+        description: 'Filed on (备案日期), not before the change.',
+      }),
+    },
+    resolve: (_root, { id, filedOn }, ctx) => fileChange(ctx, decodeId(id, 'ChangeFiling'), filedOn),
   }),
 }));

@@ -8,6 +8,7 @@
  * `DEMO_AS_OF`. Names are realistic but the units, people and numbers are invented.
  */
 
+import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
 import {
   type AccessKind,
@@ -77,6 +78,7 @@ export interface DemoData {
   assessments: AssessmentRecord[];
   findings: FindingRecord[];
   rectifications: SupervisedRectificationRecord[];
+  changeFilings: ChangeFilingRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1529,6 +1531,38 @@ export function generateDemoData(seed = 20261101): DemoData {
     });
   }
 
+  // Change and cancellation filings (FIL-2), from their own random stream: about one graded system
+  // in twelve changed level in 2025–2026 (most filed within 10 working days, some late or never);
+  // most decommissioned systems have a filed cancellation, the others none (a finding).
+  const cf = new Rng(seed ^ 0xf12);
+  const changeFilings: ChangeFilingRecord[] = [];
+  for (const { record: s } of systems) {
+    if (s.decommissionedOn) {
+      if (cf.chance(0.7)) {
+        changeFilings.push({
+          id: cf.uuid(),
+          systemId: s.id,
+          kind: 'CANCELLATION',
+          changedOn: s.decommissionedOn,
+          toLevel: null,
+          filedOn: minOpen(addDays(s.decommissionedOn, cf.int(1, 12)), DEMO_AS_OF),
+        });
+      }
+      continue;
+    }
+    if (!s.protectionLevel || !s.levelDeterminedOn || !cf.chance(0.08)) continue;
+    const changedOn = cf.date(maxDate(s.levelDeterminedOn, '2025-01-01') as string, '2026-10-25');
+    const filed = cf.chance(0.6) ? addDays(changedOn, cf.int(1, 20)) : null;
+    changeFilings.push({
+      id: cf.uuid(),
+      systemId: s.id,
+      kind: 'LEVEL_CHANGE',
+      changedOn,
+      toLevel: s.protectionLevel,
+      filedOn: filed !== null && filed <= DEMO_AS_OF ? filed : null,
+    });
+  }
+
   return {
     sectors,
     departments,
@@ -1552,6 +1586,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     assessments,
     findings,
     rectifications,
+    changeFilings,
   };
 }
 

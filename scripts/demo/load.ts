@@ -71,6 +71,7 @@ export async function loadDemoData(
     ['assessments', seed.assessments, data.assessments],
     ['findings', seed.findings, data.findings],
     ['rectifications', seed.supervisedRectifications, data.rectifications],
+    ['changeFilings', seed.changeFilings, data.changeFilings],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -91,6 +91,11 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
         ? { met: true }
         : due(addWorkingDays(String(f.levelDeterminedOn), cfg.filingWorkingDays)),
   },
+  'FIL-2': {
+    statement: q.fil2,
+    judge: (f, cfg) =>
+      f.filedOn != null ? { met: true } : due(addWorkingDays(String(f.changedOn), cfg.filingWorkingDays)),
+  },
   'ASM-1': {
     statement: q.asm1,
     judge: (f) => due(addYears(String(f.lastAssessedOn ?? f.liveOn), 1)),

@@ -75,7 +75,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).1',
     '等级变更或系统注销后10个工作日内办理变更/注销备案',
     'Level change or decommissioning: change/cancellation filing within 10 working days',
-    missing('level-change history and change/cancellation filings (变更备案)'),
   ),
   rule(
     'FIL-3',

@@ -24,6 +24,7 @@ const PINNED: Record<string, number> = {
   'CII-4 OVERDUE': 12,
   'CRY-1 OVERDUE': 41,
   'FIL-1 OVERDUE': 34,
+  'FIL-2 OVERDUE': 18,
   'GRD-1 UNMET': 5,
   'RCT-1 OVERDUE': 103,
   'RCT-2 OVERDUE': 9,

@@ -21,7 +21,9 @@ const D = '2025-10-20'; // a Monday
  *   sF2 level 2, graded 2025-09-26, filed 2025-10-16         → met on the last day
  *   sF3 level 2, graded 2026-12-20, not filed                → FIL-1 due past the calendar data (2027): UNKNOWN
  *   sG  live 2024-01-01, no level                            → GRD-1
+ *   sD  level 2, decommissioned 2025-09-26, no cancellation filing → FIL-2 (subject: the system) due 2025-10-16
  *   s3a level 3, live 2024-03-01, LEVEL GOOD 2024-02-29, CRYPTO 2024-06-01 → ASM-1 due 2025-02-28 (leap day), CRY-1 due 2025-06-01
+ *       level change cf1 on 2025-09-26, not filed             → FIL-2 due 2025-10-16 (s2L's cf2 was filed: none)
  *   s3b level 3, live 2025-05-01, LEVEL GOOD 2025-05-10 (after go-live), CRYPTO 2025-05-10 → ASM-2 (due = go-live)
  *       findings of that assessment: f1 OPEN due 2025-08-01 → RCT-1; f2 RECTIFIED 2025-07-30; f3 OPEN due 2025-12-01 (upcoming)
  *       vY serves it remotely, evaluated 2025-01-01            → no SUP-2
@@ -65,6 +67,9 @@ CREATE (vX)-[:SERVES {id: 'svX', kind: 'OPERATIONS', remote: true, from: date('2
 CREATE (vY)-[:SERVES {id: 'svY', kind: 'REMOTE_OPERATIONS', remote: true, remoteEvaluatedOn: date('2025-01-01'), from: date('2024-01-01')}]->(s3b)
 CREATE (s3b)-[:UNDER_SUPERVISION]->(:SupervisedRectification {id: 'x1', title: 'Supervised: weak passwords', listedOn: date('2025-06-01'), deadline: date('2025-09-30'), rectifyingOn: date('2025-06-10')})
 CREATE (s2L)-[:UNDER_SUPERVISION]->(:SupervisedRectification {id: 'x2', title: 'Supervised: backups', listedOn: date('2025-06-01'), deadline: date('2025-07-01'), rectifyingOn: date('2025-06-05'), verifiedOn: date('2025-06-20'), delistedOn: date('2025-06-30')})
+CREATE (s3a)-[:HAS_CHANGE]->(:ChangeFiling {id: 'cf1', kind: 'LEVEL_CHANGE', changedOn: date('2025-09-26'), toLevel: 3})
+CREATE (s2L)-[:HAS_CHANGE]->(:ChangeFiling {id: 'cf2', kind: 'LEVEL_CHANGE', changedOn: date('2025-01-02'), toLevel: 2, filedOn: date('2025-01-10')})
+CREATE (opA)-[:OPERATES]->(:System {id: 'sD', name: 'D', protectionLevel: 2, status: 'DECOMMISSIONED', levelDeterminedOn: date('2020-01-01'), filedOn: date('2020-01-05'), decommissionedOn: date('2025-09-26')})
 CREATE (pK1:Person {id: 'pK1', name: 'Key One', residentIdMasked: '140525********0011'})
 CREATE (pK2:Person {id: 'pK2', name: 'Key Two', residentIdMasked: '140525********0022'})
 CREATE (pK3:Person {id: 'pK3', name: 'Not Key', residentIdMasked: '140525********0033'})
@@ -137,6 +142,8 @@ const CITY_AT_D = [
   ['CII-4', sys('s3c'), 'OVERDUE', '2025-09-01', 31, 49],
   ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
   ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
+  ['FIL-2', encodeGlobalID('ChangeFiling', 'cf1'), 'OVERDUE', '2025-10-16', 2, 4],
+  ['FIL-2', sys('sD'), 'OVERDUE', '2025-10-16', 2, 4],
   ['GRD-1', sys('sG'), 'UNMET', null, null, null],
   ['RCT-1', encodeGlobalID('Finding', 'f1'), 'OVERDUE', '2025-08-01', 52, 80],
   ['RCT-2', encodeGlobalID('SupervisedRectification', 'x1'), 'OVERDUE', '2025-09-30', 9, 20],
@@ -147,7 +154,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(11);
+    expect(c.totalCount).toBe(13);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -211,7 +218,7 @@ describe('compliance(scope, asOf)', () => {
       `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
       `RCT-2 ${encodeGlobalID('SupervisedRectification', 'x1')}`,
     ]);
-    expect((await rules({ divisionCode: '140522' })).length).toBe(8);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(10);
   });
 
   it('scope needs exactly one field; the error names them', async () => {
@@ -232,6 +239,8 @@ describe('compliance(scope, asOf)', () => {
       'ASM-3',
       'CRY-1',
       'FIL-1',
+      'FIL-2',
+      'FIL-2',
       'GRD-1',
       'RCT-1',
       'RCT-2',
@@ -245,7 +254,7 @@ describe('compliance(scope, asOf)', () => {
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
-    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(8);
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(10);
     const auditor = { sub: 'a', role: 'AUDITOR' as const };
     expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
   });
@@ -344,6 +353,7 @@ describe('complianceRules', () => {
     expect(r.data?.complianceRules.filter((x) => x.checkable).map((x) => x.id)).toEqual([
       'GRD-1',
       'FIL-1',
+      'FIL-2',
       'ASM-1',
       'ASM-2',
       'ASM-3',
@@ -379,6 +389,8 @@ describe('CSV export link', () => {
       'ASM-3',
       'CRY-1',
       'FIL-1',
+      'FIL-2',
+      'FIL-2',
       'GRD-1',
       'RCT-1',
       'RCT-2',
@@ -429,5 +441,40 @@ describe('supervised rectifications (挂牌督办) through the API', () => {
     expect(await rct2(D)).toEqual([]);
     // history: on 2025-10-13 it was still listed and overdue
     expect((await rct2('2025-10-13')).length).toBe(1);
+  });
+});
+
+describe('change and cancellation filings (变更/撤销备案) through the API', () => {
+  const RECORD = `mutation($input: RecordChangeFilingInput!) { recordChangeFiling(input: $input) {
+    __typename ... on MutationRecordChangeFilingSuccess { data { id kind changedOn } }
+    ... on ValidationError { issues { field message } } } }`;
+  const FILE = `mutation($id: ID!, $filedOn: Date!) { fileChangeFiling(id: $id, filedOn: $filedOn) {
+    __typename ... on MutationFileChangeFilingSuccess { data { filedOn } }
+    ... on ValidationError { issues { field message } } } }`;
+  const fil2 = (asOf: string) => findings({ systemId: sys('sF2') }, asOf, { ruleIds: ['FIL-2'] }).then(brief);
+
+  it('records a change, finds it overdue, and files it', async () => {
+    const bad = await gql<{ recordChangeFiling: { issues: unknown[] } }>(RECORD, {
+      input: { systemId: sys('sF2'), kind: 'LEVEL_CHANGE', changedOn: '2025-09-26' },
+    });
+    expect(bad.data?.recordChangeFiling.issues).toEqual([
+      { field: 'input.toLevel', message: expect.any(String) },
+    ]);
+    const r = await gql<{ recordChangeFiling: { data: { id: string } } }>(RECORD, {
+      input: { systemId: sys('sF2'), kind: 'LEVEL_CHANGE', changedOn: '2025-09-26', toLevel: 3 },
+    });
+    const id = r.data?.recordChangeFiling.data.id as string;
+    expect((await fil2(D)).map((x) => x.slice(2))).toEqual([['OVERDUE', '2025-10-16', 2, 4]]);
+    const early = await gql<{ fileChangeFiling: { issues: unknown[] } }>(FILE, { id, filedOn: '2025-09-01' });
+    expect(early.data?.fileChangeFiling.issues).toEqual([{ field: 'filedOn', message: expect.any(String) }]);
+    const ok = await gql<{ fileChangeFiling: { data: { filedOn: string } } }>(FILE, {
+      id,
+      filedOn: '2025-10-17',
+    });
+    expect(ok.data?.fileChangeFiling.data.filedOn).toBe('2025-10-17');
+    expect(await fil2(D)).toEqual([]);
+    expect((await fil2('2025-10-16')).length).toBe(0);
+    // filed a day late (2025-10-17): from the filing on, the duty is met (a late filing ends the finding)
+    expect((await fil2('2025-10-17')).length).toBe(0);
   });
 });

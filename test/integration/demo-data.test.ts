@@ -22,6 +22,7 @@ const EXPECTED = {
   'node:Assessment': 782,
   'node:Finding': 471,
   'node:SupervisedRectification': 9,
+  'node:ChangeFiling': 32,
   'relationship:OPERATES': 295,
   'relationship:PART_OF': 54,
   'relationship:SERVES': 1188,
@@ -35,6 +36,7 @@ const EXPECTED = {
   'relationship:ASSESSES': 782,
   'relationship:FOUND': 471,
   'relationship:UNDER_SUPERVISION': 9,
+  'relationship:HAS_CHANGE': 32,
   'relationship:IDENTIFIED': 25,
 };
 

@@ -40,6 +40,7 @@ describe('generateDemoData', () => {
       assessments: 782,
       findings: 471,
       rectifications: 9,
+      changeFilings: 32,
     } satisfies Record<keyof DemoData, number>);
   });
 

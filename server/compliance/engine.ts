@@ -112,6 +112,10 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     statement: q.cry1,
     judge: (f, cfg) => due(addYears(String(f.lastCryptoAssessedOn ?? f.liveOn), cfg.cryptoIntervalYears)),
   },
+  'CII-2': {
+    statement: q.cii2,
+    judge: () => ({ met: false, dated: false }),
+  },
   'CII-3': {
     statement: q.cii3,
     detail: (_f, row) => String(row.operatorId),

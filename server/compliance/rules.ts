@@ -195,7 +195,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(二).9',
     '关基运营者设置专门安全管理机构并明确负责人',
     'CII operator has a dedicated security body and a named head',
-    missing('security management bodies and their heads (专门安全管理机构)'),
   ),
   rule(
     'CII-3',

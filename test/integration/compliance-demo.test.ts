@@ -20,6 +20,7 @@ const PINNED: Record<string, number> = {
   'ASM-1 OVERDUE': 8,
   'ASM-2 OVERDUE': 80,
   'ASM-3 OVERDUE': 43,
+  'CII-2 UNMET': 3,
   'CII-3 UNMET': 28,
   'CII-4 OVERDUE': 12,
   'CRY-1 OVERDUE': 41,

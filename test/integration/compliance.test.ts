@@ -35,10 +35,11 @@ const D = '2025-10-20'; // a Monday
  *       part of CII since 2024-01-01, CII_SECURITY 2024-09-01 → CII-4 due 2025-09-01
  *       vX serves it remotely, never evaluated                 → SUP-2
  *   key-position staff: pK1 no check → CII-3; pK2 PASSED until 2026-01-01; pK3 not key, no check
+ *   security body recorded, head blank ('  ') → CII-2 (opA records neither but runs no CII: no CII-2)
  */
 const GRAPH = `
 CREATE (opA:Operator {id: 'opA', name: 'Yangcheng Power', uscc: '91140522000000001A', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
-CREATE (opB:Operator {id: 'opB', name: 'Zezhou Bank', uscc: '91140525000000002B', divisionCode: '140525', sectorCode: 'FINANCE', inDevelopmentZone: false})
+CREATE (opB:Operator {id: 'opB', name: 'Zezhou Bank', uscc: '91140525000000002B', divisionCode: '140525', sectorCode: 'FINANCE', inDevelopmentZone: false, securityBody: 'Information Security Office', securityHead: '  '})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF1', name: 'F1', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26')})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF2', name: 'F2', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26'), filedOn: date('2025-10-16')})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF3', name: 'F3', protectionLevel: 2, status: 'PLANNED', levelDeterminedOn: date('2026-12-20')})
@@ -138,6 +139,7 @@ const CITY_AT_D = [
   ['ASM-1', sys('s3a'), 'OVERDUE', '2025-02-28', 158, 234],
   ['ASM-2', sys('s3b'), 'OVERDUE', '2025-05-01', 115, 172],
   ['ASM-3', sys('s2L'), 'OVERDUE', '2025-06-01', 96, 141],
+  ['CII-2', encodeGlobalID('Operator', 'opB'), 'UNMET', null, null, null],
   ['CII-3', encodeGlobalID('Person', 'pK1'), 'UNMET', null, null, null],
   ['CII-4', sys('s3c'), 'OVERDUE', '2025-09-01', 31, 49],
   ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
@@ -154,7 +156,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(13);
+    expect(c.totalCount).toBe(14);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -165,11 +167,15 @@ describe('compliance(scope, asOf)', () => {
       { name: 'protectionLevel', value: '2' },
     ]);
     expect(c.edges.find((e) => e.node.ruleId === 'CII-3')?.node.subjectName).toBe('Key One');
+    expect(c.edges.find((e) => e.node.ruleId === 'CII-2')?.node.facts).toEqual([
+      { name: 'securityBody', value: 'Information Security Office' },
+      { name: 'securityHeadRecorded', value: 'false' },
+    ]);
   });
 
   it('pages with a keyset cursor over (rule, subject)', async () => {
     const first = await findings({ city: true }, D, { first: 4 });
-    expect(first.edges.map((e) => e.node.ruleId)).toEqual(['ASM-1', 'ASM-2', 'ASM-3', 'CII-3']);
+    expect(first.edges.map((e) => e.node.ruleId)).toEqual(['ASM-1', 'ASM-2', 'ASM-3', 'CII-2']);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = await findings({ city: true }, D, { first: 100, after: first.pageInfo.endCursor });
     expect(brief(rest)).toEqual(CITY_AT_D.slice(4));
@@ -209,7 +215,12 @@ describe('compliance(scope, asOf)', () => {
   it('division, sector, operator and vendor scopes', async () => {
     const rules = async (scope: Record<string, unknown>) =>
       (await findings(scope, D)).edges.map((e) => `${e.node.ruleId} ${e.node.subjectId}`);
-    const opB = [`CII-3 ${encodeGlobalID('Person', 'pK1')}`, `CII-4 ${sys('s3c')}`, `SUP-2 ${sys('s3c')}`];
+    const opB = [
+      `CII-2 ${encodeGlobalID('Operator', 'opB')}`,
+      `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
+      `CII-4 ${sys('s3c')}`,
+      `SUP-2 ${sys('s3c')}`,
+    ];
     expect(await rules({ divisionCode: '140525' })).toEqual(opB);
     expect(await rules({ sectorCode: 'finance' })).toEqual(opB);
     expect(await rules({ vendorId: encodeGlobalID('Vendor', 'vX') })).toEqual(opB);
@@ -226,8 +237,8 @@ describe('compliance(scope, asOf)', () => {
     expect(none.errors?.[0]?.message).toMatch(/scope: set exactly one of .*none is set/);
     const two = await gql(QUERY, { scope: { city: true, divisionCode: '140522' }, asOf: D });
     expect(two.errors?.[0]?.message).toMatch(/city, divisionCode are set/);
-    const bad = await gql(QUERY, { scope: { city: true }, asOf: D, ruleIds: ['CII-2'] });
-    expect(bad.errors?.[0]?.message).toMatch(/ruleIds: not checkable rule ids: CII-2/);
+    const bad = await gql(QUERY, { scope: { city: true }, asOf: D, ruleIds: ['MON-1'] });
+    expect(bad.errors?.[0]?.message).toMatch(/ruleIds: not checkable rule ids: MON-1/);
   });
 
   it('respects the jurisdiction: county police, operators, sector departments, auditors', async () => {
@@ -249,6 +260,7 @@ describe('compliance(scope, asOf)', () => {
     const op = { sub: 'b', role: 'OPERATOR' as const, operator: 'opB' };
     const mine = await findings({ city: true }, D, {}, op);
     expect(mine.edges.map((e) => [e.node.ruleId, e.node.subjectName])).toEqual([
+      ['CII-2', 'Zezhou Bank'],
       ['CII-3', null],
       ['CII-4', 'C3'],
       ['SUP-2', 'C3'],
@@ -361,6 +373,7 @@ describe('complianceRules', () => {
       'RCT-2',
       'SUP-2',
       'CRY-1',
+      'CII-2',
       'CII-3',
       'CII-4',
     ]);
@@ -476,5 +489,31 @@ describe('change and cancellation filings (变更/撤销备案) through the API'
     expect((await fil2('2025-10-16')).length).toBe(0);
     // filed a day late (2025-10-17): from the filing on, the duty is met (a late filing ends the finding)
     expect((await fil2('2025-10-17')).length).toBe(0);
+  });
+});
+
+describe('CII-2: security body and head (专门安全管理机构及负责人)', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateOperatorInput!) { updateOperator(id: $id, input: $input) {
+    __typename } }`;
+  const cii2 = (asOf: string) =>
+    findings({ operatorId: encodeGlobalID('Operator', 'opB') }, asOf, { ruleIds: ['CII-2'] }).then(brief);
+
+  it('fires only while the operator runs a CII system (part of the CII from 2024-01-01)', async () => {
+    expect(await cii2('2023-12-31')).toEqual([]);
+    expect(await cii2('2024-01-01')).toEqual([
+      ['CII-2', encodeGlobalID('Operator', 'opB'), 'UNMET', null, null, null],
+    ]);
+  });
+
+  it('is met once the head is recorded through updateOperator; a missing body fires again', async () => {
+    const id = encodeGlobalID('Operator', 'opB');
+    const head = await gql<{ updateOperator: { __typename: string } }>(UPDATE, {
+      id,
+      input: { securityHead: 'Wang Wei' },
+    });
+    expect(head.data?.updateOperator.__typename).toBe('MutationUpdateOperatorSuccess');
+    expect(await cii2(D)).toEqual([]);
+    await gql(UPDATE, { id, input: { securityBody: null } });
+    expect(await cii2(D)).toEqual([['CII-2', id, 'UNMET', null, null, null]]);
   });
 });

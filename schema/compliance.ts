@@ -109,7 +109,7 @@ const FindingRef = builder.objectRef<ComplianceFinding>('ComplianceFinding').imp
     legalBasis: t.exposeString('legalBasis', { description: 'Section of the city document (依据).' }),
     subjectType: t.exposeString('subjectType', {
       description:
-        'What the finding is about (对象类型): System, Person, Finding (整改项), SupervisedRectification (挂牌督办) or ChangeFiling (变更备案).',
+        'What the finding is about (对象类型): System, Operator, Person, Finding (整改项), SupervisedRectification (挂牌督办), ChangeFiling (变更备案) or Procurement (采购).',
     }),
     subjectId: t.id({
       description: 'Global id of the subject (对象).',

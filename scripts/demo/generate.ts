@@ -9,6 +9,7 @@
  */
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
+import type { ProcurementRecord } from '../../server/compliance/procurements.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
 import {
   type AccessKind,
@@ -79,6 +80,7 @@ export interface DemoData {
   findings: FindingRecord[];
   rectifications: SupervisedRectificationRecord[];
   changeFilings: ChangeFilingRecord[];
+  procurements: ProcurementRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1563,6 +1565,36 @@ export function generateDemoData(seed = 20261101): DemoData {
     });
   }
 
+  // Procurements of CII systems (CII-8), from their own random stream: each CII member buys 0–3 times
+  // after joining; half of the purchases may affect national security, of those most passed the
+  // security review before the purchase, some only after it, some never.
+  const pc = new Rng(seed ^ 0xc118);
+  const procurements: ProcurementRecord[] = [];
+  for (const m of memberships) {
+    const start = maxDate(m.from, '2024-01-01') as string;
+    const end = minOpen(m.to ?? null, DEMO_AS_OF) as string;
+    if (start > end) continue;
+    for (let i = pc.int(0, 3); i > 0; i--) {
+      const purchasedOn = pc.date(start, end);
+      const affectsNationalSecurity = pc.chance(0.5);
+      const review = pc.int(0, 9);
+      const reviewPassedOn =
+        review < 7
+          ? addDays(purchasedOn, -pc.int(5, 60))
+          : review < 8
+            ? minOpen(addDays(purchasedOn, pc.int(5, 60)), DEMO_AS_OF)
+            : null;
+      procurements.push({
+        id: pc.uuid(),
+        systemId: m.systemId,
+        title: pc.pick(PROCUREMENT_TITLES),
+        purchasedOn,
+        affectsNationalSecurity,
+        reviewPassedOn: affectsNationalSecurity ? reviewPassedOn : null,
+      });
+    }
+  }
+
   return {
     sectors,
     departments,
@@ -1587,8 +1619,18 @@ export function generateDemoData(seed = 20261101): DemoData {
     findings,
     rectifications,
     changeFilings,
+    procurements,
   };
 }
+
+const PROCUREMENT_TITLES = [
+  '核心交换机采购',
+  '数据库管理系统采购',
+  '服务器虚拟化平台采购',
+  '下一代防火墙采购',
+  '云计算服务采购',
+  '工业控制系统采购',
+] as const;
 
 const CII_SUFFIX: Record<string, string> = {
   HEALTH: '医疗服务信息平台',

@@ -72,6 +72,7 @@ export async function loadDemoData(
     ['findings', seed.findings, data.findings],
     ['rectifications', seed.supervisedRectifications, data.rectifications],
     ['changeFilings', seed.changeFilings, data.changeFilings],
+    ['procurements', seed.procurements, data.procurements],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -131,6 +131,10 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
         ),
       ),
   },
+  'CII-8': {
+    statement: q.cii8,
+    judge: (f) => due(String(f.purchasedOn)),
+  },
   'RCT-1': {
     statement: q.rct1,
     judge: (f) => due(String(f.dueOn)),

@@ -240,7 +240,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(二).9',
     '可能影响国家安全的采购须通过安全审查',
     'Procurement affecting national security passed a security review',
-    missing('procurement security reviews (网络安全审查)'),
   ),
   rule(
     'CII-9',

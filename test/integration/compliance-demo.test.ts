@@ -23,6 +23,7 @@ const PINNED: Record<string, number> = {
   'CII-2 UNMET': 3,
   'CII-3 UNMET': 28,
   'CII-4 OVERDUE': 12,
+  'CII-8 OVERDUE': 8,
   'CRY-1 OVERDUE': 41,
   'FIL-1 OVERDUE': 34,
   'FIL-2 OVERDUE': 18,

@@ -36,6 +36,9 @@ const D = '2025-10-20'; // a Monday
  *       vX serves it remotely, never evaluated                 → SUP-2
  *   key-position staff: pK1 no check → CII-3; pK2 PASSED until 2026-01-01; pK3 not key, no check
  *   security body recorded, head blank ('  ') → CII-2 (opA records neither but runs no CII: no CII-2)
+ *   procurements of s3c: pr1 affects national security, bought 2025-03-03, never reviewed → CII-8 due
+ *       2025-03-03; pr2 reviewed 2025-03-20 before its purchase on 2025-04-01; pr3 does not affect
+ *       national security; pr4 bought 2023-06-01, before s3c became part of the CII → none of them
  */
 const GRAPH = `
 CREATE (opA:Operator {id: 'opA', name: 'Yangcheng Power', uscc: '91140522000000001A', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
@@ -77,6 +80,10 @@ CREATE (pK3:Person {id: 'pK3', name: 'Not Key', residentIdMasked: '140525*******
 CREATE (pK1)-[:WORKS_FOR {id: 'w1', from: date('2024-01-01'), keyPosition: true, role: 'CISO'}]->(opB)
 CREATE (pK2)-[:WORKS_FOR {id: 'w2', from: date('2024-01-01'), keyPosition: true, role: 'DBA'}]->(opB)
 CREATE (pK3)-[:WORKS_FOR {id: 'w3', from: date('2024-01-01'), keyPosition: false, role: 'Clerk'}]->(opB)
+CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr1', title: 'Core switches', purchasedOn: date('2025-03-03'), affectsNationalSecurity: true})
+CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr2', title: 'Database', purchasedOn: date('2025-04-01'), affectsNationalSecurity: true, reviewPassedOn: date('2025-03-20')})
+CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr3', title: 'Printers', purchasedOn: date('2025-03-03'), affectsNationalSecurity: false})
+CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr4', title: 'Old routers', purchasedOn: date('2023-06-01'), affectsNationalSecurity: true})
 CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
 `;
 
@@ -142,6 +149,7 @@ const CITY_AT_D = [
   ['CII-2', encodeGlobalID('Operator', 'opB'), 'UNMET', null, null, null],
   ['CII-3', encodeGlobalID('Person', 'pK1'), 'UNMET', null, null, null],
   ['CII-4', sys('s3c'), 'OVERDUE', '2025-09-01', 31, 49],
+  ['CII-8', encodeGlobalID('Procurement', 'pr1'), 'OVERDUE', '2025-03-03', 157, 231],
   ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
   ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['FIL-2', encodeGlobalID('ChangeFiling', 'cf1'), 'OVERDUE', '2025-10-16', 2, 4],
@@ -156,7 +164,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(14);
+    expect(c.totalCount).toBe(15);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -219,6 +227,7 @@ describe('compliance(scope, asOf)', () => {
       `CII-2 ${encodeGlobalID('Operator', 'opB')}`,
       `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
       `CII-4 ${sys('s3c')}`,
+      `CII-8 ${encodeGlobalID('Procurement', 'pr1')}`,
       `SUP-2 ${sys('s3c')}`,
     ];
     expect(await rules({ divisionCode: '140525' })).toEqual(opB);
@@ -263,6 +272,7 @@ describe('compliance(scope, asOf)', () => {
       ['CII-2', 'Zezhou Bank'],
       ['CII-3', null],
       ['CII-4', 'C3'],
+      ['CII-8', 'Core switches'],
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
@@ -376,6 +386,7 @@ describe('complianceRules', () => {
       'CII-2',
       'CII-3',
       'CII-4',
+      'CII-8',
     ]);
     expect(
       r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0),
@@ -515,5 +526,50 @@ describe('CII-2: security body and head (专门安全管理机构及负责人)',
     expect(await cii2(D)).toEqual([]);
     await gql(UPDATE, { id, input: { securityBody: null } });
     expect(await cii2(D)).toEqual([['CII-2', id, 'UNMET', null, null, null]]);
+  });
+});
+
+describe('CII-8: security review before a procurement (网络安全审查)', () => {
+  const RECORD = `mutation($input: RecordProcurementInput!) { recordProcurement(input: $input) {
+    __typename ... on MutationRecordProcurementSuccess { data { id purchasedOn reviewPassedOn } }
+    ... on ValidationError { issues { field message } } ... on NotFoundError { message } } }`;
+  const REVIEW = `mutation($id: ID!, $on: Date!) { reviewProcurement(id: $id, reviewPassedOn: $on) {
+    __typename ... on MutationReviewProcurementSuccess { data { reviewPassedOn } } } }`;
+  const cii8 = (asOf: string) => findings({ systemId: sys('s3c') }, asOf, { ruleIds: ['CII-8'] }).then(brief);
+  const pr1 = encodeGlobalID('Procurement', 'pr1');
+
+  it('due on the purchase date: none on that day, overdue the next', async () => {
+    expect(await cii8('2025-03-03')).toEqual([]);
+    expect(await cii8('2025-03-04')).toEqual([['CII-8', pr1, 'OVERDUE', '2025-03-03', 1, 1]]);
+  });
+
+  it('records a procurement and its review through the API; the finding follows the dates', async () => {
+    type R = { recordProcurement: { __typename: string; data?: { id: string }; issues?: unknown[] } };
+    const bad = await gql<R>(RECORD, {
+      input: { systemId: sys('s3c'), title: ' ', purchasedOn: '2025-10-01', affectsNationalSecurity: true },
+    });
+    expect(bad.data?.recordProcurement).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'input.title', message: 'is required' }],
+    });
+    const ok = await gql<R>(RECORD, {
+      input: {
+        systemId: sys('s3c'),
+        title: 'Firewalls',
+        purchasedOn: '2025-10-09',
+        affectsNationalSecurity: true,
+      },
+    });
+    expect(ok.data?.recordProcurement.__typename).toBe('MutationRecordProcurementSuccess');
+    const id = ok.data?.recordProcurement.data?.id as string;
+    expect((await cii8(D)).map((r) => r[1])).toEqual([pr1, id].sort());
+    const reviewed = await gql<{ reviewProcurement: { __typename: string } }>(REVIEW, {
+      id,
+      on: '2025-10-15',
+    });
+    expect(reviewed.data?.reviewProcurement.__typename).toBe('MutationReviewProcurementSuccess');
+    expect((await cii8(D)).map((r) => r[1])).toEqual([pr1]);
+    // history: before the review it was a finding
+    expect((await cii8('2025-10-14')).map((r) => r[1])).toEqual([pr1, id].sort());
   });
 });

@@ -41,6 +41,7 @@ describe('generateDemoData', () => {
       findings: 471,
       rectifications: 9,
       changeFilings: 32,
+      procurements: 72,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -1,15 +1,23 @@
 /**
  * Inputs of compliance rules the registry did not hold before (issue #5): procurements of CII
- * systems and their national-security reviews (采购与网络安全审查, CII-8). Each is a dated node, so
+ * systems and their national-security reviews (采购与网络安全审查, CII-8); security incidents and their
+ * reports to the police (网络安全事件报告, INC-1). Each is a dated node, so
  * `compliance(asOf)` answers for any past date.
  */
+
+import {
+  type INCIDENT_SEVERITIES,
+  type IncidentRecord,
+  recordIncident,
+  reportIncident,
+} from '../server/compliance/incidents.js';
 import {
   type ProcurementRecord,
   recordProcurement,
   reviewProcurement,
 } from '../server/compliance/procurements.js';
 import { builder, MUTATION_ERRORS } from './builder.js';
-import { decodeId, encodeGlobalID } from './common.js';
+import { decodeId, encodeGlobalID, enumValues } from './common.js';
 
 const ProcurementRef = builder.objectRef<ProcurementRecord>('Procurement').implement({
   description:
@@ -79,5 +87,93 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, { id, reviewPassedOn }, ctx) =>
       reviewProcurement(ctx, decodeId(id, 'Procurement'), reviewPassedOn),
+  }),
+}));
+
+const IncidentSeverityEnum = builder.enumType('IncidentSeverity', {
+  description: 'Level of a security incident (网络安全事件分级).',
+  values: enumValues<(typeof INCIDENT_SEVERITIES)[number]>({
+    GENERAL: 'General (一般事件): not checked by INC-1.',
+    LARGE: 'Large (较大事件): report within 4 hours (configurable).',
+    MAJOR: 'Major (重大事件): a CII system within 1 hour, others within 4 hours (configurable).',
+    ESPECIALLY_MAJOR: 'Especially major (特别重大事件): as MAJOR.',
+  }),
+});
+
+const IncidentRef = builder.objectRef<IncidentRecord>('Incident').implement({
+  description: 'A security incident of a system (网络安全事件) and its report to the filing police, INC-1.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (i) => encodeGlobalID('Incident', i.id) }),
+    systemId: t.id({
+      description: 'The system it happened to (System id).',
+      resolve: (i) => encodeGlobalID('System', i.systemId),
+    }),
+    title: t.exposeString('title', { description: 'What happened (事件概要).' }),
+    severity: t.field({
+      type: IncidentSeverityEnum,
+      description: 'Level (事件级别).',
+      resolve: (i) => i.severity,
+    }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'Occurred at (发生时间).',
+      resolve: (i) => i.occurredAt,
+    }),
+    discoveredAt: t.field({
+      type: 'DateTime',
+      description: 'Discovered at (发现时间); the reporting deadline counts from it.',
+      resolve: (i) => i.discoveredAt,
+    }),
+    reportedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Reported to the filing police at (报告时间); null = not yet.',
+      resolve: (i) => i.reportedAt,
+    }),
+  }),
+});
+
+const RecordIncidentInput = builder.inputType('RecordIncidentInput', {
+  description: 'A security incident of a system (网络安全事件), INC-1.',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system it happened to (System id).' }),
+    title: t.string({ required: true, description: 'What happened (事件概要).' }),
+    severity: t.field({ type: IncidentSeverityEnum, required: true, description: 'Level (事件级别).' }),
+    occurredAt: t.field({ type: 'DateTime', required: true, description: 'Occurred at (发生时间).' }),
+    discoveredAt: t.field({
+      type: 'DateTime',
+      required: true,
+      description: 'Discovered at (发现时间), not before occurredAt.',
+    }),
+    reportedAt: t.field({
+      type: 'DateTime',
+      description:
+        'Reported to the filing police at (报告时间), when already reported; not before discoveredAt.',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordIncident: t.field({
+    type: IncidentRef,
+    description: 'Records a security incident of a system (登记网络安全事件), INC-1.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordIncidentInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordIncident(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
+  }),
+  reportIncident: t.field({
+    type: IncidentRef,
+    description: 'Records that an incident was reported to the filing police (报告公安机关), INC-1.',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The incident (Incident id).' }),
+      reportedAt: t.arg({
+        type: 'DateTime',
+        required: true,
+        description: 'Reported at (报告时间), not before discovery.',
+      }),
+    },
+    resolve: (_root, { id, reportedAt }, ctx) => reportIncident(ctx, decodeId(id, 'Incident'), reportedAt),
   }),
 }));

@@ -1,3 +1,6 @@
 // Compliance inputs: procurements of CII systems and their national-security reviews (网络安全审查, CII-8).
 CREATE CONSTRAINT procurement_id IF NOT EXISTS FOR (n:Procurement) REQUIRE n.id IS UNIQUE;
 CREATE INDEX procurement_purchased_on IF NOT EXISTS FOR (n:Procurement) ON (n.purchasedOn);
+// Security incidents of systems and their reports to the filing police (网络安全事件报告, INC-1).
+CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
+CREATE INDEX incident_discovered_at IF NOT EXISTS FOR (n:Incident) ON (n.discoveredAt);

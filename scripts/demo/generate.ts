@@ -9,6 +9,7 @@
  */
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
+import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
 import {
@@ -81,6 +82,7 @@ export interface DemoData {
   rectifications: SupervisedRectificationRecord[];
   changeFilings: ChangeFilingRecord[];
   procurements: ProcurementRecord[];
+  incidents: IncidentRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1595,6 +1597,32 @@ export function generateDemoData(seed = 20261101): DemoData {
     }
   }
 
+  // Security incidents (INC-1), from their own random stream: about one live system in ten had one
+  // since mid-2025, discovered at a random minute (+08:00) some minutes after it occurred; most were
+  // reported within 50 minutes, some hours later, some never.
+  const ic = new Rng(seed ^ 0x1c1);
+  const incidents: IncidentRecord[] = [];
+  const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  for (const { record: s } of systems) {
+    if (s.status !== 'LIVE' || !ic.chance(0.1)) continue;
+    const day = ic.date('2025-06-01', addDays(DEMO_AS_OF, -2));
+    const hh = String(ic.int(0, 23)).padStart(2, '0');
+    const mm = String(ic.int(0, 59)).padStart(2, '0');
+    const occurred = Date.parse(`${day}T${hh}:${mm}:00+08:00`);
+    const discovered = occurred + ic.int(5, 180) * 60_000;
+    const outcome = ic.int(0, 19);
+    const reportedMinutes = outcome < 14 ? ic.int(10, 50) : outcome < 17 ? ic.int(70, 600) : null;
+    incidents.push({
+      id: ic.uuid(),
+      systemId: s.id,
+      title: ic.pick(INCIDENT_TITLES),
+      severity: ic.pick(INCIDENT_LEVELS),
+      occurredAt: at(occurred),
+      discoveredAt: at(discovered),
+      reportedAt: reportedMinutes === null ? null : at(discovered + reportedMinutes * 60_000),
+    });
+  }
+
   return {
     sectors,
     departments,
@@ -1620,8 +1648,12 @@ export function generateDemoData(seed = 20261101): DemoData {
     rectifications,
     changeFilings,
     procurements,
+    incidents,
   };
 }
+
+const INCIDENT_TITLES = ['勒索病毒感染', '网页篡改', '数据泄露', '拒绝服务攻击', '服务中断'] as const;
+const INCIDENT_LEVELS: readonly IncidentSeverity[] = ['GENERAL', 'LARGE', 'MAJOR', 'ESPECIALLY_MAJOR'];
 
 const PROCUREMENT_TITLES = [
   '核心交换机采购',

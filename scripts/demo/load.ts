@@ -73,6 +73,7 @@ export async function loadDemoData(
     ['rectifications', seed.supervisedRectifications, data.rectifications],
     ['changeFilings', seed.changeFilings, data.changeFilings],
     ['procurements', seed.procurements, data.procurements],
+    ['incidents', seed.incidents, data.incidents],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -8,6 +8,10 @@ export interface ComplianceConfig {
   cryptoIntervalYears: number;
   /** CII-4: years between CII security tests/evaluations (关基安全检测评估), default 1. */
   ciiSecurityIntervalYears: number;
+  /** INC-1: hours from discovery to report for a major (重大/特别重大) incident of a CII system, default 1. */
+  ciiMajorIncidentReportHours: number;
+  /** INC-1: hours from discovery to report for other incidents of level 较大 and above, default 4. */
+  incidentReportHours: number;
   /** Largest number of fact rows one rule statement may return for one request (memory bound). */
   maxRowsPerRule: number;
   /** Lifetime of a CSV download link. */
@@ -18,6 +22,8 @@ export const DEFAULT_COMPLIANCE_CONFIG: ComplianceConfig = {
   filingWorkingDays: 10,
   cryptoIntervalYears: 1,
   ciiSecurityIntervalYears: 1,
+  ciiMajorIncidentReportHours: 1,
+  incidentReportHours: 4,
   maxRowsPerRule: 50_000,
   exportLinkSeconds: 300,
 };
@@ -30,6 +36,13 @@ export function loadComplianceConfig(env: Env, problems: string[]): ComplianceCo
     filingWorkingDays: int('COMPLIANCE_FILING_WORKING_DAYS', d.filingWorkingDays, 1, 60),
     cryptoIntervalYears: int('COMPLIANCE_CRYPTO_INTERVAL_YEARS', d.cryptoIntervalYears, 1, 5),
     ciiSecurityIntervalYears: int('COMPLIANCE_CII_SECURITY_INTERVAL_YEARS', d.ciiSecurityIntervalYears, 1, 5),
+    ciiMajorIncidentReportHours: int(
+      'COMPLIANCE_CII_MAJOR_INCIDENT_REPORT_HOURS',
+      d.ciiMajorIncidentReportHours,
+      1,
+      72,
+    ),
+    incidentReportHours: int('COMPLIANCE_INCIDENT_REPORT_HOURS', d.incidentReportHours, 1, 72),
     maxRowsPerRule: int('COMPLIANCE_MAX_ROWS_PER_RULE', d.maxRowsPerRule, 100, 1_000_000),
     exportLinkSeconds: int('COMPLIANCE_EXPORT_LINK_SECONDS', d.exportLinkSeconds, 10, 3600),
   };

@@ -13,6 +13,7 @@ import { compliance as q } from '../cypher.generated.js';
 import type { Row } from '../neo4j.js';
 import type { Scope } from '../principal.js';
 import type { ComplianceConfig } from './config.js';
+import { dateInChina } from './incidents.js';
 import { RULES_BY_ID, type RuleSeverity } from './rules.js';
 import {
   addCalendarDays,
@@ -134,6 +135,16 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
   'CII-8': {
     statement: q.cii8,
     judge: (f) => due(String(f.purchasedOn)),
+  },
+  'INC-1': {
+    statement: q.inc1,
+    judge: (f, cfg) => {
+      const major = f.severity === 'MAJOR' || f.severity === 'ESPECIALLY_MAJOR';
+      const hours = f.cii === true && major ? cfg.ciiMajorIncidentReportHours : cfg.incidentReportHours;
+      const deadline = Date.parse(String(f.discoveredAt)) + hours * 3_600_000;
+      if (f.reportedAt != null && Date.parse(String(f.reportedAt)) <= deadline) return { met: true };
+      return due(dateInChina(deadline));
+    },
   },
   'RCT-1': {
     statement: q.rct1,

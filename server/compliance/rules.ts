@@ -271,7 +271,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(三).11、12；《网络安全事件报告管理办法》（2025）',
     '网络安全事件及时报告，关基重大事件1小时内报告',
     'Incidents reported; CII major incident within 1 hour',
-    missing('incidents and their reports (网络安全事件)'),
   ),
   rule(
     'DRL-1',

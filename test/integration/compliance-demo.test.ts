@@ -28,6 +28,7 @@ const PINNED: Record<string, number> = {
   'FIL-1 OVERDUE': 34,
   'FIL-2 OVERDUE': 18,
   'GRD-1 UNMET': 5,
+  'INC-1 OVERDUE': 7,
   'RCT-1 OVERDUE': 103,
   'RCT-2 OVERDUE': 9,
   'SUP-2 UNMET': 21,

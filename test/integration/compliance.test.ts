@@ -39,6 +39,11 @@ const D = '2025-10-20'; // a Monday
  *   procurements of s3c: pr1 affects national security, bought 2025-03-03, never reviewed → CII-8 due
  *       2025-03-03; pr2 reviewed 2025-03-20 before its purchase on 2025-04-01; pr3 does not affect
  *       national security; pr4 bought 2023-06-01, before s3c became part of the CII → none of them
+ *   incidents (INC-1): i1 MAJOR of s3c (CII) reported exactly 1 hour after discovery → met; i2 MAJOR of
+ *       s3c reported 1 h 0 min 1 s after discovery on 2025-10-13 → due 2025-10-13
+ *   opA incidents: i3 MAJOR of s3a (not CII) reported after 3 hours → met (4 hours); i4 GENERAL never
+ *       reported → not checked; i5 LARGE of s3a discovered 2025-10-14 22:30 (+08:00), never reported →
+ *       due 2025-10-15 (the deadline 02:30 is on the next day in Asia/Shanghai, still the 14th in UTC)
  */
 const GRAPH = `
 CREATE (opA:Operator {id: 'opA', name: 'Yangcheng Power', uscc: '91140522000000001A', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
@@ -84,6 +89,11 @@ CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr1', title: 'Core switches
 CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr2', title: 'Database', purchasedOn: date('2025-04-01'), affectsNationalSecurity: true, reviewPassedOn: date('2025-03-20')})
 CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr3', title: 'Printers', purchasedOn: date('2025-03-03'), affectsNationalSecurity: false})
 CREATE (s3c)-[:HAS_PROCUREMENT]->(:Procurement {id: 'pr4', title: 'Old routers', purchasedOn: date('2023-06-01'), affectsNationalSecurity: true})
+CREATE (s3c)-[:HAD_INCIDENT]->(:Incident {id: 'i1', title: 'Ransomware', severity: 'MAJOR', occurredAt: datetime('2025-10-10T08:30:00+08:00'), discoveredAt: datetime('2025-10-10T09:00:00+08:00'), reportedAt: datetime('2025-10-10T10:00:00+08:00')})
+CREATE (s3c)-[:HAD_INCIDENT]->(:Incident {id: 'i2', title: 'Data leak', severity: 'MAJOR', occurredAt: datetime('2025-10-13T08:00:00+08:00'), discoveredAt: datetime('2025-10-13T01:00:00Z'), reportedAt: datetime('2025-10-13T10:00:01+08:00')})
+CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i3', title: 'Outage', severity: 'MAJOR', occurredAt: datetime('2025-10-13T09:00:00+08:00'), discoveredAt: datetime('2025-10-13T09:00:00+08:00'), reportedAt: datetime('2025-10-13T12:00:00+08:00')})
+CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i4', title: 'Spam', severity: 'GENERAL', occurredAt: datetime('2025-10-13T09:00:00+08:00'), discoveredAt: datetime('2025-10-13T09:00:00+08:00')})
+CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i5', title: 'Defacement', severity: 'LARGE', occurredAt: datetime('2025-10-14T22:00:00+08:00'), discoveredAt: datetime('2025-10-14T22:30:00+08:00')})
 CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
 `;
 
@@ -155,6 +165,8 @@ const CITY_AT_D = [
   ['FIL-2', encodeGlobalID('ChangeFiling', 'cf1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['FIL-2', sys('sD'), 'OVERDUE', '2025-10-16', 2, 4],
   ['GRD-1', sys('sG'), 'UNMET', null, null, null],
+  ['INC-1', encodeGlobalID('Incident', 'i2'), 'OVERDUE', '2025-10-13', 5, 7],
+  ['INC-1', encodeGlobalID('Incident', 'i5'), 'OVERDUE', '2025-10-15', 3, 5],
   ['RCT-1', encodeGlobalID('Finding', 'f1'), 'OVERDUE', '2025-08-01', 52, 80],
   ['RCT-2', encodeGlobalID('SupervisedRectification', 'x1'), 'OVERDUE', '2025-09-30', 9, 20],
   ['SUP-2', sys('s3c'), 'UNMET', null, null, null],
@@ -164,7 +176,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(15);
+    expect(c.totalCount).toBe(17);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -228,6 +240,7 @@ describe('compliance(scope, asOf)', () => {
       `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
       `CII-4 ${sys('s3c')}`,
       `CII-8 ${encodeGlobalID('Procurement', 'pr1')}`,
+      `INC-1 ${encodeGlobalID('Incident', 'i2')}`,
       `SUP-2 ${sys('s3c')}`,
     ];
     expect(await rules({ divisionCode: '140525' })).toEqual(opB);
@@ -238,7 +251,7 @@ describe('compliance(scope, asOf)', () => {
       `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
       `RCT-2 ${encodeGlobalID('SupervisedRectification', 'x1')}`,
     ]);
-    expect((await rules({ divisionCode: '140522' })).length).toBe(10);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(11);
   });
 
   it('scope needs exactly one field; the error names them', async () => {
@@ -262,6 +275,7 @@ describe('compliance(scope, asOf)', () => {
       'FIL-2',
       'FIL-2',
       'GRD-1',
+      'INC-1',
       'RCT-1',
       'RCT-2',
     ]);
@@ -273,10 +287,11 @@ describe('compliance(scope, asOf)', () => {
       ['CII-3', null],
       ['CII-4', 'C3'],
       ['CII-8', 'Core switches'],
+      ['INC-1', 'Data leak'],
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
-    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(10);
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(11);
     const auditor = { sub: 'a', role: 'AUDITOR' as const };
     expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
   });
@@ -387,6 +402,7 @@ describe('complianceRules', () => {
       'CII-3',
       'CII-4',
       'CII-8',
+      'INC-1',
     ]);
     expect(
       r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0),
@@ -416,6 +432,7 @@ describe('CSV export link', () => {
       'FIL-2',
       'FIL-2',
       'GRD-1',
+      'INC-1',
       'RCT-1',
       'RCT-2',
     ]);
@@ -571,5 +588,72 @@ describe('CII-8: security review before a procurement (网络安全审查)', () 
     expect((await cii8(D)).map((r) => r[1])).toEqual([pr1]);
     // history: before the review it was a finding
     expect((await cii8('2025-10-14')).map((r) => r[1])).toEqual([pr1, id].sort());
+  });
+});
+
+describe('INC-1: incidents reported to the filing police (网络安全事件报告)', () => {
+  const RECORD = `mutation($input: RecordIncidentInput!) { recordIncident(input: $input) {
+    __typename ... on MutationRecordIncidentSuccess { data { id discoveredAt reportedAt } }
+    ... on ValidationError { issues { field message } } } }`;
+  const REPORT = `mutation($id: ID!, $at: DateTime!) { reportIncident(id: $id, reportedAt: $at) {
+    __typename ... on MutationReportIncidentSuccess { data { reportedAt } } } }`;
+  const inc1 = (asOf: string) => findings({ systemId: sys('s3c') }, asOf, { ruleIds: ['INC-1'] }).then(brief);
+  const i2 = encodeGlobalID('Incident', 'i2');
+  type R = {
+    recordIncident: {
+      __typename: string;
+      data?: { id: string };
+      issues?: { field: string; message: string }[];
+    };
+  };
+
+  it('a late report stays a finding from the day after the deadline; history before discovery is clean', async () => {
+    expect(await inc1('2025-10-12')).toEqual([]);
+    expect(await inc1('2025-10-13')).toEqual([]);
+    expect(await inc1('2025-10-14')).toEqual([['INC-1', i2, 'OVERDUE', '2025-10-13', 1, 1]]);
+  });
+
+  it('validates instants and their order', async () => {
+    const bad = await gql<R>(RECORD, {
+      input: {
+        systemId: sys('s3c'),
+        title: 'Intrusion',
+        severity: 'MAJOR',
+        occurredAt: '2025-10-17 08:00',
+        discoveredAt: '2025-10-16T23:30:00Z',
+        reportedAt: '2025-10-16T23:00:00Z',
+      },
+    });
+    expect(bad.data?.recordIncident.__typename).toBe('ValidationError');
+    expect(bad.data?.recordIncident.issues?.map((i) => i.field)).toEqual([
+      'input.occurredAt',
+      'input.reportedAt',
+    ]);
+  });
+
+  it('records an incident and its report through the API: 1 hour for a major incident of a CII system', async () => {
+    const ok = await gql<R>(RECORD, {
+      input: {
+        systemId: sys('s3c'),
+        title: 'Intrusion',
+        severity: 'ESPECIALLY_MAJOR',
+        occurredAt: '2025-10-16T23:00:00Z',
+        discoveredAt: '2025-10-16T23:30:00Z',
+      },
+    });
+    expect(ok.data?.recordIncident.__typename).toBe('MutationRecordIncidentSuccess');
+    const id = ok.data?.recordIncident.data?.id as string;
+    // discovered 07:30 on the 17th in Asia/Shanghai: due that day
+    // ordered by database id: the new UUID sorts before 'i2'
+    expect(await inc1(D)).toEqual([
+      ['INC-1', id, 'OVERDUE', '2025-10-17', 1, 3],
+      ['INC-1', i2, 'OVERDUE', '2025-10-13', 5, 7],
+    ]);
+    const reported = await gql<{ reportIncident: { __typename: string } }>(REPORT, {
+      id,
+      at: '2025-10-17T08:30:00+08:00',
+    });
+    expect(reported.data?.reportIncident.__typename).toBe('MutationReportIncidentSuccess');
+    expect(await inc1(D)).toEqual([['INC-1', i2, 'OVERDUE', '2025-10-13', 5, 7]]);
   });
 });

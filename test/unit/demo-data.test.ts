@@ -42,6 +42,7 @@ describe('generateDemoData', () => {
       rectifications: 9,
       changeFilings: 32,
       procurements: 72,
+      incidents: 28,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -1,10 +1,18 @@
 /**
  * Inputs of compliance rules the registry did not hold before (issue #5): procurements of CII
  * systems and their national-security reviews (采购与网络安全审查, CII-8); security incidents and their
- * reports to the police (网络安全事件报告, INC-1). Each is a dated node, so
+ * reports to the police (网络安全事件报告, INC-1); data stored abroad and cross-border transfers with
+ * their security assessments (数据出境安全评估, CII-7). Each is a dated node, so
  * `compliance(asOf)` answers for any past date.
  */
 
+import {
+  type DATA_CATEGORIES,
+  type DATA_TRANSFER_KINDS,
+  type DataTransferRecord,
+  recordDataTransfer,
+  updateDataTransfer,
+} from '../server/compliance/data-transfers.js';
 import {
   type INCIDENT_SEVERITIES,
   type IncidentRecord,
@@ -175,5 +183,101 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, { id, reportedAt }, ctx) => reportIncident(ctx, decodeId(id, 'Incident'), reportedAt),
+  }),
+}));
+
+const DataTransferKindEnum = builder.enumType('DataTransferKind', {
+  description: 'How data leaves China (数据出境方式), CII-7.',
+  values: enumValues<(typeof DATA_TRANSFER_KINDS)[number]>({
+    CROSS_BORDER_TRANSFER: 'Transferred across the border (数据出境): needs a security assessment first.',
+    STORED_ABROAD: 'Stored outside China (境外存储): not allowed for a CII, a finding while in force.',
+  }),
+});
+
+const DataCategoryEnum = builder.enumType('DataCategory', {
+  description: 'What data (数据类别).',
+  values: enumValues<(typeof DATA_CATEGORIES)[number]>({
+    PERSONAL_INFORMATION: 'Personal information (个人信息).',
+    IMPORTANT_DATA: 'Important data (重要数据).',
+  }),
+});
+
+const DataTransferRef = builder.objectRef<DataTransferRecord>('DataTransfer').implement({
+  description:
+    'Data of a system stored abroad or transferred across the border (数据境外存储/出境) and its security assessment (数据出境安全评估), CII-7.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (x) => encodeGlobalID('DataTransfer', x.id) }),
+    systemId: t.id({
+      description: 'The system whose data it is (System id).',
+      resolve: (x) => encodeGlobalID('System', x.systemId),
+    }),
+    kind: t.field({ type: DataTransferKindEnum, description: 'How (出境方式).', resolve: (x) => x.kind }),
+    dataCategory: t.field({
+      type: DataCategoryEnum,
+      description: 'What data (数据类别).',
+      resolve: (x) => x.dataCategory,
+    }),
+    destination: t.exposeString('destination', { description: 'Country or region (境外接收方所在地).' }),
+    startedOn: t.field({
+      type: 'Date',
+      description: 'In force from (开始日期).',
+      resolve: (x) => x.startedOn,
+    }),
+    endedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Stopped on (停止日期); null = still in force.',
+      resolve: (x) => x.endedOn,
+    }),
+    assessedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Security assessment passed on (安全评估通过日期); null = none.',
+      resolve: (x) => x.assessedOn,
+    }),
+  }),
+});
+
+const RecordDataTransferInput = builder.inputType('RecordDataTransferInput', {
+  description: 'Data of a system stored abroad or transferred across the border (数据境外存储/出境), CII-7.',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system whose data it is (System id).' }),
+    kind: t.field({ type: DataTransferKindEnum, required: true, description: 'How (出境方式).' }),
+    dataCategory: t.field({ type: DataCategoryEnum, required: true, description: 'What data (数据类别).' }),
+    destination: t.string({ required: true, description: 'Country or region (境外接收方所在地).' }),
+    startedOn: t.field({ type: 'Date', required: true, description: 'In force from (开始日期).' }),
+    endedOn: t.field({ type: 'Date', description: 'Stopped on (停止日期), not before startedOn.' }),
+    assessedOn: t.field({ type: 'Date', description: 'Security assessment passed on (安全评估通过日期).' }),
+  }),
+});
+
+const UpdateDataTransferInput = builder.inputType('UpdateDataTransferInput', {
+  description: 'The assessment or the end of a data transfer (at least one).',
+  fields: (t) => ({
+    assessedOn: t.field({ type: 'Date', description: 'Security assessment passed on (安全评估通过日期).' }),
+    endedOn: t.field({ type: 'Date', description: 'Stopped on (停止日期), not before startedOn.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordDataTransfer: t.field({
+    type: DataTransferRef,
+    description:
+      'Records data of a system stored abroad or transferred across the border (登记数据出境), CII-7.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordDataTransferInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordDataTransfer(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
+  }),
+  updateDataTransfer: t.field({
+    type: DataTransferRef,
+    description:
+      'Records the security assessment or the end of a data transfer (出境安全评估/停止出境), CII-7.',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The transfer (DataTransfer id).' }),
+      input: t.arg({ type: UpdateDataTransferInput, required: true }),
+    },
+    resolve: (_root, { id, input }, ctx) => updateDataTransfer(ctx, decodeId(id, 'DataTransfer'), input),
   }),
 }));

@@ -4,3 +4,5 @@ CREATE INDEX procurement_purchased_on IF NOT EXISTS FOR (n:Procurement) ON (n.pu
 // Security incidents of systems and their reports to the filing police (网络安全事件报告, INC-1).
 CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
 CREATE INDEX incident_discovered_at IF NOT EXISTS FOR (n:Incident) ON (n.discoveredAt);
+// Data stored abroad and cross-border transfers of CII systems with their security assessments (数据出境安全评估, CII-7).
+CREATE CONSTRAINT data_transfer_id IF NOT EXISTS FOR (n:DataTransfer) REQUIRE n.id IS UNIQUE;

@@ -9,6 +9,7 @@
  */
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
+import type { DataTransferRecord } from '../../server/compliance/data-transfers.js';
 import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
@@ -83,6 +84,7 @@ export interface DemoData {
   changeFilings: ChangeFilingRecord[];
   procurements: ProcurementRecord[];
   incidents: IncidentRecord[];
+  dataTransfers: DataTransferRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1623,6 +1625,36 @@ export function generateDemoData(seed = 20261101): DemoData {
     });
   }
 
+  // Data leaving China (CII-7), from their own random stream: about one CII member in four sends data
+  // abroad (mostly assessed transfers; some unassessed, some data stored abroad), some stopped since.
+  const dx = new Rng(seed ^ 0xc117);
+  const dataTransfers: DataTransferRecord[] = [];
+  for (const m of memberships) {
+    const start = maxDate(m.from, '2024-01-01') as string;
+    const end = minOpen(m.to ?? null, DEMO_AS_OF) as string;
+    if (start > end || !dx.chance(0.25)) continue;
+    const startedOn = dx.date(start, end);
+    const kind = dx.chance(0.2) ? 'STORED_ABROAD' : 'CROSS_BORDER_TRANSFER';
+    const assessment = dx.int(0, 9);
+    const assessedOn =
+      kind === 'STORED_ABROAD' || assessment >= 9
+        ? null
+        : assessment < 7
+          ? addDays(startedOn, -dx.int(10, 90))
+          : minOpen(addDays(startedOn, dx.int(10, 90)), DEMO_AS_OF);
+    const ended = dx.chance(0.3) ? addDays(startedOn, dx.int(30, 400)) : null;
+    dataTransfers.push({
+      id: dx.uuid(),
+      systemId: m.systemId,
+      kind,
+      dataCategory: dx.chance(0.5) ? 'PERSONAL_INFORMATION' : 'IMPORTANT_DATA',
+      destination: dx.pick(['新加坡', '日本', '德国', '美国', '香港特别行政区']),
+      startedOn,
+      endedOn: ended !== null && ended <= DEMO_AS_OF ? ended : null,
+      assessedOn,
+    });
+  }
+
   return {
     sectors,
     departments,
@@ -1649,6 +1681,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     changeFilings,
     procurements,
     incidents,
+    dataTransfers,
   };
 }
 

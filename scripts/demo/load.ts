@@ -74,6 +74,7 @@ export async function loadDemoData(
     ['changeFilings', seed.changeFilings, data.changeFilings],
     ['procurements', seed.procurements, data.procurements],
     ['incidents', seed.incidents, data.incidents],
+    ['dataTransfers', seed.dataTransfers, data.dataTransfers],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -132,6 +132,10 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
         ),
       ),
   },
+  'CII-7': {
+    statement: q.cii7,
+    judge: (f) => (f.kind === 'STORED_ABROAD' ? { met: false, dated: false } : due(String(f.startedOn))),
+  },
   'CII-8': {
     statement: q.cii8,
     judge: (f) => due(String(f.purchasedOn)),

@@ -232,7 +232,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(二).8',
     '个人信息和重要数据境内存储，出境须经安全评估',
     'Data stored in China; cross-border transfer only with a security assessment',
-    missing('data localisation and cross-border assessments (数据出境安全评估)'),
   ),
   rule(
     'CII-8',

@@ -23,6 +23,8 @@ const PINNED: Record<string, number> = {
   'CII-2 UNMET': 3,
   'CII-3 UNMET': 28,
   'CII-4 OVERDUE': 12,
+  'CII-7 OVERDUE': 1,
+  'CII-7 UNMET': 2,
   'CII-8 OVERDUE': 8,
   'CRY-1 OVERDUE': 41,
   'FIL-1 OVERDUE': 34,

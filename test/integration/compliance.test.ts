@@ -39,6 +39,10 @@ const D = '2025-10-20'; // a Monday
  *   procurements of s3c: pr1 affects national security, bought 2025-03-03, never reviewed → CII-8 due
  *       2025-03-03; pr2 reviewed 2025-03-20 before its purchase on 2025-04-01; pr3 does not affect
  *       national security; pr4 bought 2023-06-01, before s3c became part of the CII → none of them
+ *   data transfers of s3c (CII-7): dt1 personal information to Singapore from 2025-06-02, never assessed
+ *       → due 2025-06-02; dt2 assessed 2025-05-01 before it started 2025-05-10 → met; dt3 stored in
+ *       Frankfurt 2024-03-01 until it stopped on 2025-10-01 → UNMET up to 2025-09-30 only;
+ *       dt4 stored abroad, of s3a (not CII) → none
  *   incidents (INC-1): i1 MAJOR of s3c (CII) reported exactly 1 hour after discovery → met; i2 MAJOR of
  *       s3c reported 1 h 0 min 1 s after discovery on 2025-10-13 → due 2025-10-13
  *   opA incidents: i3 MAJOR of s3a (not CII) reported after 3 hours → met (4 hours); i4 GENERAL never
@@ -94,6 +98,10 @@ CREATE (s3c)-[:HAD_INCIDENT]->(:Incident {id: 'i2', title: 'Data leak', severity
 CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i3', title: 'Outage', severity: 'MAJOR', occurredAt: datetime('2025-10-13T09:00:00+08:00'), discoveredAt: datetime('2025-10-13T09:00:00+08:00'), reportedAt: datetime('2025-10-13T12:00:00+08:00')})
 CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i4', title: 'Spam', severity: 'GENERAL', occurredAt: datetime('2025-10-13T09:00:00+08:00'), discoveredAt: datetime('2025-10-13T09:00:00+08:00')})
 CREATE (s3a)-[:HAD_INCIDENT]->(:Incident {id: 'i5', title: 'Defacement', severity: 'LARGE', occurredAt: datetime('2025-10-14T22:00:00+08:00'), discoveredAt: datetime('2025-10-14T22:30:00+08:00')})
+CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt1', kind: 'CROSS_BORDER_TRANSFER', dataCategory: 'PERSONAL_INFORMATION', destination: 'Singapore', startedOn: date('2025-06-02')})
+CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt2', kind: 'CROSS_BORDER_TRANSFER', dataCategory: 'IMPORTANT_DATA', destination: 'Japan', startedOn: date('2025-05-10'), assessedOn: date('2025-05-01')})
+CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt3', kind: 'STORED_ABROAD', dataCategory: 'IMPORTANT_DATA', destination: 'Frankfurt', startedOn: date('2024-03-01'), endedOn: date('2025-10-01')})
+CREATE (s3a)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt4', kind: 'STORED_ABROAD', dataCategory: 'PERSONAL_INFORMATION', destination: 'Seoul', startedOn: date('2025-01-01')})
 CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
 `;
 
@@ -159,6 +167,7 @@ const CITY_AT_D = [
   ['CII-2', encodeGlobalID('Operator', 'opB'), 'UNMET', null, null, null],
   ['CII-3', encodeGlobalID('Person', 'pK1'), 'UNMET', null, null, null],
   ['CII-4', sys('s3c'), 'OVERDUE', '2025-09-01', 31, 49],
+  ['CII-7', encodeGlobalID('DataTransfer', 'dt1'), 'OVERDUE', '2025-06-02', 96, 140],
   ['CII-8', encodeGlobalID('Procurement', 'pr1'), 'OVERDUE', '2025-03-03', 157, 231],
   ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
   ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
@@ -176,7 +185,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(17);
+    expect(c.totalCount).toBe(18);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -239,6 +248,7 @@ describe('compliance(scope, asOf)', () => {
       `CII-2 ${encodeGlobalID('Operator', 'opB')}`,
       `CII-3 ${encodeGlobalID('Person', 'pK1')}`,
       `CII-4 ${sys('s3c')}`,
+      `CII-7 ${encodeGlobalID('DataTransfer', 'dt1')}`,
       `CII-8 ${encodeGlobalID('Procurement', 'pr1')}`,
       `INC-1 ${encodeGlobalID('Incident', 'i2')}`,
       `SUP-2 ${sys('s3c')}`,
@@ -286,6 +296,7 @@ describe('compliance(scope, asOf)', () => {
       ['CII-2', 'Zezhou Bank'],
       ['CII-3', null],
       ['CII-4', 'C3'],
+      ['CII-7', 'Singapore'],
       ['CII-8', 'Core switches'],
       ['INC-1', 'Data leak'],
       ['SUP-2', 'C3'],
@@ -401,6 +412,7 @@ describe('complianceRules', () => {
       'CII-2',
       'CII-3',
       'CII-4',
+      'CII-7',
       'CII-8',
       'INC-1',
     ]);
@@ -655,5 +667,47 @@ describe('INC-1: incidents reported to the filing police (网络安全事件报�
     });
     expect(reported.data?.reportIncident.__typename).toBe('MutationReportIncidentSuccess');
     expect(await inc1(D)).toEqual([['INC-1', i2, 'OVERDUE', '2025-10-13', 5, 7]]);
+  });
+});
+
+describe('CII-7: data stored in China, cross-border transfers assessed (数据境内存储与出境评估)', () => {
+  const RECORD = `mutation($input: RecordDataTransferInput!) { recordDataTransfer(input: $input) {
+    __typename ... on MutationRecordDataTransferSuccess { data { id } } } }`;
+  const UPDATE = `mutation($id: ID!, $input: UpdateDataTransferInput!) { updateDataTransfer(id: $id, input: $input) {
+    __typename ... on ValidationError { issues { field message } } } }`;
+  const cii7 = (asOf: string) => findings({ systemId: sys('s3c') }, asOf, { ruleIds: ['CII-7'] }).then(brief);
+  const dt = (id: string) => encodeGlobalID('DataTransfer', id);
+
+  it('a transfer is due its assessment when it starts; data stored abroad is a finding while stored', async () => {
+    expect(await cii7('2025-06-02')).toEqual([['CII-7', dt('dt3'), 'UNMET', null, null, null]]);
+    expect(await cii7('2025-09-30')).toEqual([
+      ['CII-7', dt('dt1'), 'OVERDUE', '2025-06-02', 87, 120],
+      ['CII-7', dt('dt3'), 'UNMET', null, null, null],
+    ]);
+    expect(await cii7('2025-10-01')).toEqual([['CII-7', dt('dt1'), 'OVERDUE', '2025-06-02', 87, 121]]);
+    expect(await cii7('2023-12-31')).toEqual([]);
+  });
+
+  it('records, assesses and ends transfers through the API', async () => {
+    const r = await gql<{ recordDataTransfer: { __typename: string; data: { id: string } } }>(RECORD, {
+      input: {
+        systemId: sys('s3c'),
+        kind: 'STORED_ABROAD',
+        dataCategory: 'PERSONAL_INFORMATION',
+        destination: 'Oregon',
+        startedOn: '2025-10-10',
+      },
+    });
+    expect(r.data?.recordDataTransfer.__typename).toBe('MutationRecordDataTransferSuccess');
+    const id = r.data?.recordDataTransfer.data.id as string;
+    expect((await cii7(D)).map((x) => x[1]).sort()).toEqual([id, dt('dt1')].sort());
+    const empty = await gql<{ updateDataTransfer: { issues: unknown[] } }>(UPDATE, { id, input: {} });
+    expect(empty.data?.updateDataTransfer.issues).toEqual([
+      { field: 'input', message: 'set assessedOn, endedOn or both' },
+    ]);
+    await gql(UPDATE, { id, input: { endedOn: '2025-10-15' } });
+    await gql(UPDATE, { id: dt('dt1'), input: { assessedOn: '2025-10-16' } });
+    expect(await cii7(D)).toEqual([]);
+    expect((await cii7('2025-10-14')).map((x) => x[1]).sort()).toEqual([id, dt('dt1')].sort());
   });
 });

@@ -43,6 +43,7 @@ describe('generateDemoData', () => {
       changeFilings: 32,
       procurements: 72,
       incidents: 28,
+      dataTransfers: 11,
     } satisfies Record<keyof DemoData, number>);
   });
 

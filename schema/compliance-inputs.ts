@@ -2,7 +2,8 @@
  * Inputs of compliance rules the registry did not hold before (issue #5): procurements of CII
  * systems and their national-security reviews (采购与网络安全审查, CII-8); security incidents and their
  * reports to the police (网络安全事件报告, INC-1); data stored abroad and cross-border transfers with
- * their security assessments (数据出境安全评估, CII-7). Each is a dated node, so
+ * their security assessments (数据出境安全评估, CII-7); expert reviews and approvals of gradings
+ * (专家评审/核准, GRD-2, GRD-3). Each is a dated node, so
  * `compliance(asOf)` answers for any past date.
  */
 
@@ -13,6 +14,7 @@ import {
   recordDataTransfer,
   updateDataTransfer,
 } from '../server/compliance/data-transfers.js';
+import { type GradingReviewRecord, recordGradingReview } from '../server/compliance/grading-reviews.js';
 import {
   type INCIDENT_SEVERITIES,
   type IncidentRecord,
@@ -279,5 +281,53 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateDataTransferInput, required: true }),
     },
     resolve: (_root, { id, input }, ctx) => updateDataTransfer(ctx, decodeId(id, 'DataTransfer'), input),
+  }),
+}));
+
+const GradingReviewRef = builder.objectRef<GradingReviewRecord>('GradingReview').implement({
+  description:
+    'The expert review (专家评审, GRD-2) and competent-department approval (行业主管部门核准, GRD-3) of a system’s grading.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (g) => encodeGlobalID('GradingReview', g.id) }),
+    systemId: t.id({
+      description: 'The system (System id).',
+      resolve: (g) => encodeGlobalID('System', g.systemId),
+    }),
+    expertReviewedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Expert review held on (专家评审日期); null = none.',
+      resolve: (g) => g.expertReviewedOn,
+    }),
+    competentApprovedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Approved by the competent department on (核准日期); null = none.',
+      resolve: (g) => g.competentApprovedOn,
+    }),
+  }),
+});
+
+const RecordGradingReviewInput = builder.inputType('RecordGradingReviewInput', {
+  description: 'Dates of the expert review and/or the approval of a system’s grading (at least one).',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system (System id).' }),
+    expertReviewedOn: t.field({ type: 'Date', description: 'Expert review held on (专家评审日期).' }),
+    competentApprovedOn: t.field({
+      type: 'Date',
+      description: 'Approved by the competent department on (核准日期), not before the review.',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordGradingReview: t.field({
+    type: GradingReviewRef,
+    description:
+      'Records the expert review and/or approval of a system’s grading (专家评审/核准), GRD-2, GRD-3.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordGradingReviewInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordGradingReview(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
   }),
 }));

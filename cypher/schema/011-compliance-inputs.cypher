@@ -6,3 +6,5 @@ CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNI
 CREATE INDEX incident_discovered_at IF NOT EXISTS FOR (n:Incident) ON (n.discoveredAt);
 // Data stored abroad and cross-border transfers of CII systems with their security assessments (数据出境安全评估, CII-7).
 CREATE CONSTRAINT data_transfer_id IF NOT EXISTS FOR (n:DataTransfer) REQUIRE n.id IS UNIQUE;
+// Expert review and competent-department approval of a system's grading (专家评审/核准, GRD-2, GRD-3).
+CREATE CONSTRAINT grading_review_id IF NOT EXISTS FOR (n:GradingReview) REQUIRE n.id IS UNIQUE;

@@ -10,6 +10,7 @@
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
 import type { DataTransferRecord } from '../../server/compliance/data-transfers.js';
+import type { GradingReviewRecord } from '../../server/compliance/grading-reviews.js';
 import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
@@ -85,6 +86,7 @@ export interface DemoData {
   procurements: ProcurementRecord[];
   incidents: IncidentRecord[];
   dataTransfers: DataTransferRecord[];
+  gradingReviews: GradingReviewRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1655,6 +1657,26 @@ export function generateDemoData(seed = 20261101): DemoData {
     });
   }
 
+  // Grading reviews (GRD-2, GRD-3), from their own random stream: nine filed systems of level ≥ 2 in
+  // ten had an expert review before filing; of operators with a competent department, nine in ten
+  // got its approval between the review and the filing.
+  const gr = new Rng(seed ^ 0x6e2);
+  const gradingReviews: GradingReviewRecord[] = [];
+  const departmentOf = new Map(operators.map((o) => [o.record.id, o.record.competentDepartment]));
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 2 || !s.filedOn || !gr.chance(0.9)) continue;
+    const expertReviewedOn = addDays(s.filedOn, -gr.int(1, 20));
+    const approved = departmentOf.get(s.operatorId) && gr.chance(0.9);
+    gradingReviews.push({
+      id: gr.uuid(),
+      systemId: s.id,
+      expertReviewedOn,
+      competentApprovedOn: approved
+        ? addDays(expertReviewedOn, gr.int(0, daysBetween(expertReviewedOn, s.filedOn)))
+        : null,
+    });
+  }
+
   return {
     sectors,
     departments,
@@ -1682,6 +1704,7 @@ export function generateDemoData(seed = 20261101): DemoData {
     procurements,
     incidents,
     dataTransfers,
+    gradingReviews,
   };
 }
 

@@ -75,6 +75,7 @@ export async function loadDemoData(
     ['procurements', seed.procurements, data.procurements],
     ['incidents', seed.incidents, data.incidents],
     ['dataTransfers', seed.dataTransfers, data.dataTransfers],
+    ['gradingReviews', seed.gradingReviews, data.gradingReviews],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

@@ -85,6 +85,14 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     statement: q.grd1,
     judge: (f) => (f.protectionLevel == null ? { met: false, dated: false } : { met: true }),
   },
+  'GRD-2': {
+    statement: q.grd2,
+    judge: (f) => due(String(f.filedOn)),
+  },
+  'GRD-3': {
+    statement: q.grd3,
+    judge: (f) => due(String(f.filedOn)),
+  },
   'FIL-1': {
     statement: q.fil1,
     judge: (f, cfg) =>

@@ -52,7 +52,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).1',
     '二级以上系统备案前应经专家评审',
     'Level ≥ 2: expert review on or before filing',
-    missing('expert review dates (专家评审)'),
   ),
   rule(
     'GRD-3',
@@ -60,7 +59,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).1',
     '有行业主管部门的，定级应经其核准',
     'Level ≥ 2 with a competent department: its approval after review, before filing',
-    missing('approval dates of competent departments (核准)'),
   ),
   rule(
     'FIL-1',

@@ -30,6 +30,8 @@ const PINNED: Record<string, number> = {
   'FIL-1 OVERDUE': 34,
   'FIL-2 OVERDUE': 18,
   'GRD-1 UNMET': 5,
+  'GRD-2 OVERDUE': 24,
+  'GRD-3 OVERDUE': 45,
   'INC-1 OVERDUE': 7,
   'RCT-1 OVERDUE': 103,
   'RCT-2 OVERDUE': 9,

@@ -43,6 +43,9 @@ const D = '2025-10-20'; // a Monday
  *       → due 2025-06-02; dt2 assessed 2025-05-01 before it started 2025-05-10 → met; dt3 stored in
  *       Frankfurt 2024-03-01 until it stopped on 2025-10-01 → UNMET up to 2025-09-30 only;
  *       dt4 stored abroad, of s3a (not CII) → none
+ *   grading reviews: every filed system of level ≥ 2 has an expert review before its filing except s2L
+ *       (filed 2022-05-05) → GRD-2 due 2022-05-05; opB has a competent department and s3c was approved
+ *       2019-09-30, before its expert review 2019-10-01 → GRD-3 due at filing 2019-10-08
  *   incidents (INC-1): i1 MAJOR of s3c (CII) reported exactly 1 hour after discovery → met; i2 MAJOR of
  *       s3c reported 1 h 0 min 1 s after discovery on 2025-10-13 → due 2025-10-13
  *   opA incidents: i3 MAJOR of s3a (not CII) reported after 3 hours → met (4 hours); i4 GENERAL never
@@ -51,7 +54,7 @@ const D = '2025-10-20'; // a Monday
  */
 const GRAPH = `
 CREATE (opA:Operator {id: 'opA', name: 'Yangcheng Power', uscc: '91140522000000001A', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
-CREATE (opB:Operator {id: 'opB', name: 'Zezhou Bank', uscc: '91140525000000002B', divisionCode: '140525', sectorCode: 'FINANCE', inDevelopmentZone: false, securityBody: 'Information Security Office', securityHead: '  '})
+CREATE (opB:Operator {id: 'opB', name: 'Zezhou Bank', uscc: '91140525000000002B', divisionCode: '140525', sectorCode: 'FINANCE', inDevelopmentZone: false, competentDepartment: 'PBOC Jincheng', securityBody: 'Information Security Office', securityHead: '  '})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF1', name: 'F1', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26')})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF2', name: 'F2', protectionLevel: 2, status: 'UNDER_CONSTRUCTION', levelDeterminedOn: date('2025-09-26'), filedOn: date('2025-10-16')})
 CREATE (opA)-[:OPERATES]->(:System {id: 'sF3', name: 'F3', protectionLevel: 2, status: 'PLANNED', levelDeterminedOn: date('2026-12-20')})
@@ -102,6 +105,15 @@ CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt1', kind: 'CROSS_BORDE
 CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt2', kind: 'CROSS_BORDER_TRANSFER', dataCategory: 'IMPORTANT_DATA', destination: 'Japan', startedOn: date('2025-05-10'), assessedOn: date('2025-05-01')})
 CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt3', kind: 'STORED_ABROAD', dataCategory: 'IMPORTANT_DATA', destination: 'Frankfurt', startedOn: date('2024-03-01'), endedOn: date('2025-10-01')})
 CREATE (s3a)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt4', kind: 'STORED_ABROAD', dataCategory: 'PERSONAL_INFORMATION', destination: 'Seoul', startedOn: date('2025-01-01')})
+CREATE (s3a)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3a', expertReviewedOn: date('2024-01-02')})
+CREATE (s3b)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3b', expertReviewedOn: date('2025-03-01')})
+CREATE (s3c)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3c', expertReviewedOn: date('2019-10-01'), competentApprovedOn: date('2019-09-30')})
+WITH 1 AS _
+MATCH (sF2:System {id: 'sF2'}), (sD:System {id: 'sD'})
+CREATE (sF2)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'gF2', expertReviewedOn: date('2025-10-16')})
+CREATE (sD)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'gD', expertReviewedOn: date('2020-01-01')})
+WITH 1 AS _
+MATCH (pK2:Person {id: 'pK2'})
 CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
 `;
 
@@ -174,6 +186,8 @@ const CITY_AT_D = [
   ['FIL-2', encodeGlobalID('ChangeFiling', 'cf1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['FIL-2', sys('sD'), 'OVERDUE', '2025-10-16', 2, 4],
   ['GRD-1', sys('sG'), 'UNMET', null, null, null],
+  ['GRD-2', sys('s2L'), 'OVERDUE', '2022-05-05', 863, 1264],
+  ['GRD-3', sys('s3c'), 'OVERDUE', '2019-10-08', 1505, 2204],
   ['INC-1', encodeGlobalID('Incident', 'i2'), 'OVERDUE', '2025-10-13', 5, 7],
   ['INC-1', encodeGlobalID('Incident', 'i5'), 'OVERDUE', '2025-10-15', 3, 5],
   ['RCT-1', encodeGlobalID('Finding', 'f1'), 'OVERDUE', '2025-08-01', 52, 80],
@@ -185,7 +199,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(18);
+    expect(c.totalCount).toBe(20);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -225,6 +239,7 @@ describe('compliance(scope, asOf)', () => {
     // only on 2025-01-01, so on 2024-06-01 it is a SUP-2 finding (and no longer on D)
     expect(brief(await findings({ operatorId: encodeGlobalID('Operator', 'opA') }, '2024-06-01'))).toEqual([
       ['GRD-1', sys('sG'), 'UNMET', null, null, null],
+      ['GRD-2', sys('s2L'), 'OVERDUE', '2022-05-05', 520, 758],
       ['SUP-2', sys('s3b'), 'UNMET', null, null, null],
     ]);
   });
@@ -250,6 +265,7 @@ describe('compliance(scope, asOf)', () => {
       `CII-4 ${sys('s3c')}`,
       `CII-7 ${encodeGlobalID('DataTransfer', 'dt1')}`,
       `CII-8 ${encodeGlobalID('Procurement', 'pr1')}`,
+      `GRD-3 ${sys('s3c')}`,
       `INC-1 ${encodeGlobalID('Incident', 'i2')}`,
       `SUP-2 ${sys('s3c')}`,
     ];
@@ -261,7 +277,7 @@ describe('compliance(scope, asOf)', () => {
       `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
       `RCT-2 ${encodeGlobalID('SupervisedRectification', 'x1')}`,
     ]);
-    expect((await rules({ divisionCode: '140522' })).length).toBe(11);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(12);
   });
 
   it('scope needs exactly one field; the error names them', async () => {
@@ -285,6 +301,7 @@ describe('compliance(scope, asOf)', () => {
       'FIL-2',
       'FIL-2',
       'GRD-1',
+      'GRD-2',
       'INC-1',
       'RCT-1',
       'RCT-2',
@@ -298,11 +315,12 @@ describe('compliance(scope, asOf)', () => {
       ['CII-4', 'C3'],
       ['CII-7', 'Singapore'],
       ['CII-8', 'Core switches'],
+      ['GRD-3', 'C3'],
       ['INC-1', 'Data leak'],
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
-    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(11);
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(12);
     const auditor = { sub: 'a', role: 'AUDITOR' as const };
     expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
   });
@@ -400,6 +418,8 @@ describe('complianceRules', () => {
     expect(r.data?.complianceRules.length).toBe(RULES.length);
     expect(r.data?.complianceRules.filter((x) => x.checkable).map((x) => x.id)).toEqual([
       'GRD-1',
+      'GRD-2',
+      'GRD-3',
       'FIL-1',
       'FIL-2',
       'ASM-1',
@@ -444,6 +464,7 @@ describe('CSV export link', () => {
       'FIL-2',
       'FIL-2',
       'GRD-1',
+      'GRD-2',
       'INC-1',
       'RCT-1',
       'RCT-2',
@@ -709,5 +730,37 @@ describe('CII-7: data stored in China, cross-border transfers assessed (数据�
     await gql(UPDATE, { id: dt('dt1'), input: { assessedOn: '2025-10-16' } });
     expect(await cii7(D)).toEqual([]);
     expect((await cii7('2025-10-14')).map((x) => x[1]).sort()).toEqual([id, dt('dt1')].sort());
+  });
+});
+
+describe('GRD-2 / GRD-3: expert review and approval of the grading (专家评审/核准)', () => {
+  const RECORD = `mutation($input: RecordGradingReviewInput!) { recordGradingReview(input: $input) {
+    __typename ... on MutationRecordGradingReviewSuccess { data { expertReviewedOn competentApprovedOn } }
+    ... on ValidationError { issues { field message } } } }`;
+  const grd = (id: string, asOf: string) =>
+    findings({ systemId: sys(id) }, asOf, { ruleIds: ['GRD-2', 'GRD-3'] }).then(brief);
+
+  it('due on the filing date: none that day, overdue the next', async () => {
+    expect(await grd('s2L', '2022-05-05')).toEqual([]);
+    expect(await grd('s2L', '2022-05-06')).toEqual([['GRD-2', sys('s2L'), 'OVERDUE', '2022-05-05', 1, 1]]);
+  });
+
+  it('records the dates through the API; approval before the review is refused', async () => {
+    const bad = await gql<{ recordGradingReview: { issues: unknown[] } }>(RECORD, {
+      input: { systemId: sys('s3c'), competentApprovedOn: '2019-09-01' },
+    });
+    expect(bad.data?.recordGradingReview.issues).toEqual([
+      { field: 'input.competentApprovedOn', message: 'end date 2019-09-01 is before start date 2019-10-01' },
+    ]);
+    const ok = await gql<{ recordGradingReview: { data: unknown } }>(RECORD, {
+      input: { systemId: sys('s3c'), competentApprovedOn: '2019-10-05' },
+    });
+    expect(ok.data?.recordGradingReview.data).toEqual({
+      expertReviewedOn: '2019-10-01',
+      competentApprovedOn: '2019-10-05',
+    });
+    expect(await grd('s3c', D)).toEqual([]);
+    await gql(RECORD, { input: { systemId: sys('s2L'), expertReviewedOn: '2022-05-01' } });
+    expect(await grd('s2L', D)).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ describe('generateDemoData', () => {
       procurements: 72,
       incidents: 28,
       dataTransfers: 11,
+      gradingReviews: 197,
     } satisfies Record<keyof DemoData, number>);
   });
 

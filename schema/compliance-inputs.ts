@@ -3,7 +3,7 @@
  * systems and their national-security reviews (采购与网络安全审查, CII-8); security incidents and their
  * reports to the police (网络安全事件报告, INC-1); data stored abroad and cross-border transfers with
  * their security assessments (数据出境安全评估, CII-7); expert reviews and approvals of gradings
- * (专家评审/核准, GRD-2, GRD-3). Each is a dated node, so
+ * (专家评审/核准, GRD-2, GRD-3); emergency drills (应急演练, DRL-1). Each is a dated node, so
  * `compliance(asOf)` answers for any past date.
  */
 
@@ -14,6 +14,7 @@ import {
   recordDataTransfer,
   updateDataTransfer,
 } from '../server/compliance/data-transfers.js';
+import { type DrillRecord, recordDrill } from '../server/compliance/drills.js';
 import { type GradingReviewRecord, recordGradingReview } from '../server/compliance/grading-reviews.js';
 import {
   type INCIDENT_SEVERITIES,
@@ -329,5 +330,38 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordGradingReviewInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       recordGradingReview(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
+  }),
+}));
+
+const DrillRef = builder.objectRef<DrillRecord>('Drill').implement({
+  description: 'An emergency drill of a system (应急演练), DRL-1.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (x) => encodeGlobalID('Drill', x.id) }),
+    systemId: t.id({
+      description: 'The system (System id).',
+      resolve: (x) => encodeGlobalID('System', x.systemId),
+    }),
+    title: t.exposeString('title', { description: 'What was drilled (演练内容).' }),
+    heldOn: t.field({ type: 'Date', description: 'Held on (演练日期).', resolve: (x) => x.heldOn }),
+  }),
+});
+
+const RecordDrillInput = builder.inputType('RecordDrillInput', {
+  description: 'An emergency drill of a system (应急演练), DRL-1.',
+  fields: (t) => ({
+    systemId: t.id({ required: true, description: 'The system (System id).' }),
+    title: t.string({ required: true, description: 'What was drilled (演练内容).' }),
+    heldOn: t.field({ type: 'Date', required: true, description: 'Held on (演练日期).' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordDrill: t.field({
+    type: DrillRef,
+    description: 'Records an emergency drill of a system (登记应急演练), DRL-1.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordDrillInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordDrill(ctx, { ...input, systemId: decodeId(input.systemId, 'System', 'input.systemId') }),
   }),
 }));

@@ -8,3 +8,5 @@ CREATE INDEX incident_discovered_at IF NOT EXISTS FOR (n:Incident) ON (n.discove
 CREATE CONSTRAINT data_transfer_id IF NOT EXISTS FOR (n:DataTransfer) REQUIRE n.id IS UNIQUE;
 // Expert review and competent-department approval of a system's grading (专家评审/核准, GRD-2, GRD-3).
 CREATE CONSTRAINT grading_review_id IF NOT EXISTS FOR (n:GradingReview) REQUIRE n.id IS UNIQUE;
+// Emergency drills of systems (应急演练, DRL-1).
+CREATE CONSTRAINT drill_id IF NOT EXISTS FOR (n:Drill) REQUIRE n.id IS UNIQUE;

@@ -10,6 +10,7 @@
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
 import type { DataTransferRecord } from '../../server/compliance/data-transfers.js';
+import type { DrillRecord } from '../../server/compliance/drills.js';
 import type { GradingReviewRecord } from '../../server/compliance/grading-reviews.js';
 import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
@@ -87,6 +88,7 @@ export interface DemoData {
   incidents: IncidentRecord[];
   dataTransfers: DataTransferRecord[];
   gradingReviews: GradingReviewRecord[];
+  drills: DrillRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1677,6 +1679,19 @@ export function generateDemoData(seed = 20261101): DemoData {
     });
   }
 
+  // Emergency drills (DRL-1), from their own random stream: four in five live level ≥ 3 systems drill
+  // every 9–14 months since going live (or since 2024), the others not.
+  const dr = new Rng(seed ^ 0xd21);
+  const drills: DrillRecord[] = [];
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 3 || !s.liveOn || s.decommissionedOn || !dr.chance(0.8)) continue;
+    let heldOn = addDays(maxDate(s.liveOn, '2024-01-01') as string, dr.int(30, 300));
+    while (heldOn <= DEMO_AS_OF) {
+      drills.push({ id: dr.uuid(), systemId: s.id, title: dr.pick(DRILL_TITLES), heldOn });
+      heldOn = addDays(heldOn, dr.int(270, 420));
+    }
+  }
+
   return {
     sectors,
     departments,
@@ -1705,8 +1720,11 @@ export function generateDemoData(seed = 20261101): DemoData {
     incidents,
     dataTransfers,
     gradingReviews,
+    drills,
   };
 }
+
+const DRILL_TITLES = ['数据恢复演练', '勒索病毒应急演练', '主备切换演练', '网络攻击应急演练'] as const;
 
 const INCIDENT_TITLES = ['勒索病毒感染', '网页篡改', '数据泄露', '拒绝服务攻击', '服务中断'] as const;
 const INCIDENT_LEVELS: readonly IncidentSeverity[] = ['GENERAL', 'LARGE', 'MAJOR', 'ESPECIALLY_MAJOR'];

@@ -76,6 +76,7 @@ export async function loadDemoData(
     ['incidents', seed.incidents, data.incidents],
     ['dataTransfers', seed.dataTransfers, data.dataTransfers],
     ['gradingReviews', seed.gradingReviews, data.gradingReviews],
+    ['drills', seed.drills, data.drills],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],

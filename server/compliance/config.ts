@@ -8,6 +8,8 @@ export interface ComplianceConfig {
   cryptoIntervalYears: number;
   /** CII-4: years between CII security tests/evaluations (关基安全检测评估), default 1. */
   ciiSecurityIntervalYears: number;
+  /** DRL-1: years between emergency drills (应急演练) of level ≥ 3 and CII systems, default 1. */
+  drillIntervalYears: number;
   /** INC-1: hours from discovery to report for a major (重大/特别重大) incident of a CII system, default 1. */
   ciiMajorIncidentReportHours: number;
   /** INC-1: hours from discovery to report for other incidents of level 较大 and above, default 4. */
@@ -23,6 +25,7 @@ export const DEFAULT_COMPLIANCE_CONFIG: ComplianceConfig = {
   cryptoIntervalYears: 1,
   ciiSecurityIntervalYears: 1,
   ciiMajorIncidentReportHours: 1,
+  drillIntervalYears: 1,
   incidentReportHours: 4,
   maxRowsPerRule: 50_000,
   exportLinkSeconds: 300,
@@ -42,6 +45,7 @@ export function loadComplianceConfig(env: Env, problems: string[]): ComplianceCo
       1,
       72,
     ),
+    drillIntervalYears: int('COMPLIANCE_DRILL_INTERVAL_YEARS', d.drillIntervalYears, 1, 5),
     incidentReportHours: int('COMPLIANCE_INCIDENT_REPORT_HOURS', d.incidentReportHours, 1, 72),
     maxRowsPerRule: int('COMPLIANCE_MAX_ROWS_PER_RULE', d.maxRowsPerRule, 100, 1_000_000),
     exportLinkSeconds: int('COMPLIANCE_EXPORT_LINK_SECONDS', d.exportLinkSeconds, 10, 3600),

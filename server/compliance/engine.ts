@@ -158,6 +158,10 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
       return due(dateInChina(deadline));
     },
   },
+  'DRL-1': {
+    statement: q.drl1,
+    judge: (f, cfg) => due(addYears(String(f.lastDrillOn ?? f.dutySince), cfg.drillIntervalYears)),
+  },
   'RCT-1': {
     statement: q.rct1,
     judge: (f) => due(String(f.dueOn)),

@@ -275,7 +275,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(三).12',
     '三级以上系统和关基定期开展应急演练',
     'Level ≥ 3 and CII: emergency drills at least yearly',
-    missing('emergency drills (应急演练)'),
   ),
   rule(
     'INS-1',

@@ -27,6 +27,7 @@ const PINNED: Record<string, number> = {
   'CII-7 UNMET': 2,
   'CII-8 OVERDUE': 8,
   'CRY-1 OVERDUE': 41,
+  'DRL-1 OVERDUE': 25,
   'FIL-1 OVERDUE': 34,
   'FIL-2 OVERDUE': 18,
   'GRD-1 UNMET': 5,

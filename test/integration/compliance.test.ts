@@ -46,6 +46,8 @@ const D = '2025-10-20'; // a Monday
  *   grading reviews: every filed system of level ≥ 2 has an expert review before its filing except s2L
  *       (filed 2022-05-05) → GRD-2 due 2022-05-05; opB has a competent department and s3c was approved
  *       2019-09-30, before its expert review 2019-10-01 → GRD-3 due at filing 2019-10-08
+ *   emergency drills (DRL-1): s3c drilled 2025-06-01 (due 2026-06-01); s3a never → due Y(go-live, 1)
+ *       = 2025-03-01; s3b live 2025-05-01 → due 2026-05-01
  *   incidents (INC-1): i1 MAJOR of s3c (CII) reported exactly 1 hour after discovery → met; i2 MAJOR of
  *       s3c reported 1 h 0 min 1 s after discovery on 2025-10-13 → due 2025-10-13
  *   opA incidents: i3 MAJOR of s3a (not CII) reported after 3 hours → met (4 hours); i4 GENERAL never
@@ -105,6 +107,7 @@ CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt1', kind: 'CROSS_BORDE
 CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt2', kind: 'CROSS_BORDER_TRANSFER', dataCategory: 'IMPORTANT_DATA', destination: 'Japan', startedOn: date('2025-05-10'), assessedOn: date('2025-05-01')})
 CREATE (s3c)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt3', kind: 'STORED_ABROAD', dataCategory: 'IMPORTANT_DATA', destination: 'Frankfurt', startedOn: date('2024-03-01'), endedOn: date('2025-10-01')})
 CREATE (s3a)-[:HAS_DATA_TRANSFER]->(:DataTransfer {id: 'dt4', kind: 'STORED_ABROAD', dataCategory: 'PERSONAL_INFORMATION', destination: 'Seoul', startedOn: date('2025-01-01')})
+CREATE (s3c)-[:HAD_DRILL]->(:Drill {id: 'dr1', title: 'Payment outage drill', heldOn: date('2025-06-01')})
 CREATE (s3a)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3a', expertReviewedOn: date('2024-01-02')})
 CREATE (s3b)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3b', expertReviewedOn: date('2025-03-01')})
 CREATE (s3c)-[:HAS_GRADING_REVIEW]->(:GradingReview {id: 'g3c', expertReviewedOn: date('2019-10-01'), competentApprovedOn: date('2019-09-30')})
@@ -182,6 +185,7 @@ const CITY_AT_D = [
   ['CII-7', encodeGlobalID('DataTransfer', 'dt1'), 'OVERDUE', '2025-06-02', 96, 140],
   ['CII-8', encodeGlobalID('Procurement', 'pr1'), 'OVERDUE', '2025-03-03', 157, 231],
   ['CRY-1', sys('s3a'), 'OVERDUE', '2025-06-01', 96, 141],
+  ['DRL-1', sys('s3a'), 'OVERDUE', '2025-03-01', 158, 233],
   ['FIL-1', sys('sF1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['FIL-2', encodeGlobalID('ChangeFiling', 'cf1'), 'OVERDUE', '2025-10-16', 2, 4],
   ['FIL-2', sys('sD'), 'OVERDUE', '2025-10-16', 2, 4],
@@ -199,7 +203,7 @@ describe('compliance(scope, asOf)', () => {
   it('finds exactly the expected findings in the city, ordered by rule then subject', async () => {
     const c = await findings({ city: true }, D);
     expect(brief(c)).toEqual(CITY_AT_D);
-    expect(c.totalCount).toBe(20);
+    expect(c.totalCount).toBe(21);
     const fil = c.edges.find((e) => e.node.ruleId === 'FIL-1')?.node;
     expect(fil?.severity).toBe('BLOCKER');
     expect(fil?.legalBasis).toBe('三.(一).1');
@@ -277,7 +281,7 @@ describe('compliance(scope, asOf)', () => {
       `RCT-1 ${encodeGlobalID('Finding', 'f1')}`,
       `RCT-2 ${encodeGlobalID('SupervisedRectification', 'x1')}`,
     ]);
-    expect((await rules({ divisionCode: '140522' })).length).toBe(12);
+    expect((await rules({ divisionCode: '140522' })).length).toBe(13);
   });
 
   it('scope needs exactly one field; the error names them', async () => {
@@ -297,6 +301,7 @@ describe('compliance(scope, asOf)', () => {
       'ASM-2',
       'ASM-3',
       'CRY-1',
+      'DRL-1',
       'FIL-1',
       'FIL-2',
       'FIL-2',
@@ -320,7 +325,7 @@ describe('compliance(scope, asOf)', () => {
       ['SUP-2', 'C3'],
     ]);
     const dept = { sub: 'd', role: 'PROTECTION_DEPARTMENT' as const, sectors: ['ENERGY'] };
-    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(12);
+    expect((await findings({ city: true }, D, {}, dept)).totalCount).toBe(13);
     const auditor = { sub: 'a', role: 'AUDITOR' as const };
     expect((await findings({ city: true }, D, {}, auditor)).totalCount).toBe(0);
   });
@@ -435,6 +440,7 @@ describe('complianceRules', () => {
       'CII-7',
       'CII-8',
       'INC-1',
+      'DRL-1',
     ]);
     expect(
       r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0),
@@ -460,6 +466,7 @@ describe('CSV export link', () => {
       'ASM-2',
       'ASM-3',
       'CRY-1',
+      'DRL-1',
       'FIL-1',
       'FIL-2',
       'FIL-2',
@@ -762,5 +769,31 @@ describe('GRD-2 / GRD-3: expert review and approval of the grading (专家评审
     expect(await grd('s3c', D)).toEqual([]);
     await gql(RECORD, { input: { systemId: sys('s2L'), expertReviewedOn: '2022-05-01' } });
     expect(await grd('s2L', D)).toEqual([]);
+  });
+});
+
+describe('DRL-1: emergency drills (应急演练)', () => {
+  const RECORD = `mutation($input: RecordDrillInput!) { recordDrill(input: $input) {
+    __typename ... on MutationRecordDrillSuccess { data { heldOn } } ... on ValidationError { issues { field message } } } }`;
+  const drl = (asOf: string) => findings({ systemId: sys('s3a') }, asOf, { ruleIds: ['DRL-1'] }).then(brief);
+
+  it('due a year after go-live without a drill: none on the due date, overdue after', async () => {
+    expect(await drl('2025-03-01')).toEqual([]);
+    expect(await drl('2025-03-03')).toEqual([['DRL-1', sys('s3a'), 'OVERDUE', '2025-03-01', 1, 2]]);
+  });
+
+  it('a drill recorded through the API restarts the year', async () => {
+    const bad = await gql<{ recordDrill: { issues: unknown[] } }>(RECORD, {
+      input: { systemId: sys('s3a'), title: 'Failover', heldOn: '2025-02-30' },
+    });
+    expect(bad.data?.recordDrill.issues).toEqual([
+      { field: 'input.heldOn', message: '"2025-02-30": is not a real calendar date' },
+    ]);
+    const ok = await gql<{ recordDrill: { __typename: string } }>(RECORD, {
+      input: { systemId: sys('s3a'), title: 'Failover', heldOn: '2025-10-01' },
+    });
+    expect(ok.data?.recordDrill.__typename).toBe('MutationRecordDrillSuccess');
+    expect(await drl(D)).toEqual([]);
+    expect(await drl('2025-09-30')).toEqual([['DRL-1', sys('s3a'), 'OVERDUE', '2025-03-01', 149, 213]]);
   });
 });

@@ -45,6 +45,7 @@ describe('generateDemoData', () => {
       incidents: 28,
       dataTransfers: 11,
       gradingReviews: 197,
+      drills: 187,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -14,6 +14,7 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: false;
   Scalars: {
     Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
     ID: { Input: string; Output: string };
   };
 }>({
@@ -81,6 +82,20 @@ builder.scalarType('Date', {
   },
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string YYYY-MM-DD');
+    return ast.value;
+  },
+});
+
+builder.scalarType('DateTime', {
+  description:
+    'An instant (时间) as ISO 8601 with its offset, e.g. `2025-10-20T09:30:00+08:00`. Input values are checked by the mutation, which answers a ValidationError naming the field.',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new GraphQLError('DateTime must be an ISO 8601 string');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be an ISO 8601 string');
     return ast.value;
   },
 });

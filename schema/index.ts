@@ -18,6 +18,8 @@ import './reach.js';
 import './supply-chain.js';
 import './risk.js';
 import './import.js';
+import './compliance.js';
+import './compliance-inputs.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

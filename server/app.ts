@@ -14,6 +14,7 @@ import { GraphQLError, type GraphQLSchema, getOperationAST, Kind } from 'graphql
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { auditPlugins } from './audit.js';
 import { TokenVerifier } from './auth.js';
+import { complianceExportEndpoint } from './compliance/export-link.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import { EXPLORER_DIST, explorerPlugin } from './explorer.js';
@@ -144,6 +145,7 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
       healthEndpoints(db),
       // Static files of the graph explorer (/explorer): no GraphQL, no registry data.
       explorerPlugin(explorerDir ?? EXPLORER_DIST),
+      complianceExportEndpoint(db, config),
       ...hardeningPlugins(config.hardening),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,

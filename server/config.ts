@@ -5,6 +5,7 @@
 
 import { createPublicKey } from 'node:crypto';
 import { type AuditConfig, loadAuditConfig } from './audit.js';
+import { type ComplianceConfig, loadComplianceConfig } from './compliance/config.js';
 import { type Env, envReader } from './env.js';
 import { type HardeningConfig, loadHardeningConfig } from './hardening.js';
 
@@ -35,6 +36,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   auth: AuthConfig;
   risk: RiskConfig;
+  compliance: ComplianceConfig;
   hardening: HardeningConfig;
   audit: AuditConfig;
 }
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
       development: !publicKey && secret === DEVELOPMENT_JWT_SECRET,
     },
     risk: loadRiskConfig(env, problems),
+    compliance: loadComplianceConfig(env, problems),
     hardening: loadHardeningConfig(env, problems),
     audit: loadAuditConfig(env, problems),
   };

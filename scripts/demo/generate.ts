@@ -7,6 +7,14 @@
  * Pure: one seeded PRNG (mulberry32), no clock, no I/O. Every "overdue" situation is relative to
  * `DEMO_AS_OF`. Names are realistic but the units, people and numbers are invented.
  */
+
+import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
+import type { DataTransferRecord } from '../../server/compliance/data-transfers.js';
+import type { DrillRecord } from '../../server/compliance/drills.js';
+import type { GradingReviewRecord } from '../../server/compliance/grading-reviews.js';
+import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
+import type { ProcurementRecord } from '../../server/compliance/procurements.js';
+import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
 import {
   type AccessKind,
   type AccessRecord,
@@ -74,6 +82,13 @@ export interface DemoData {
   exposures: DemoExposure[];
   assessments: AssessmentRecord[];
   findings: FindingRecord[];
+  rectifications: SupervisedRectificationRecord[];
+  changeFilings: ChangeFilingRecord[];
+  procurements: ProcurementRecord[];
+  incidents: IncidentRecord[];
+  dataTransfers: DataTransferRecord[];
+  gradingReviews: GradingReviewRecord[];
+  drills: DrillRecord[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1496,6 +1511,187 @@ export function generateDemoData(seed = 20261101): DemoData {
     expose(null, op.ipBase, port, protocol, service);
   }
 
+  // Supervised rectifications (挂牌督办, RCT-2), from their own random stream so that adding them
+  // changed nothing above: about one live level ≥ 3 system in ten is listed; each reaches a random
+  // stage (listed, rectifying, verified, delisted) with stage dates up to DEMO_AS_OF.
+  const sr = new Rng(seed ^ 0x2ec7);
+  const rectifications: SupervisedRectificationRecord[] = [];
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 3 || s.status !== 'LIVE' || !sr.chance(0.1)) continue;
+    const listedOn = sr.date('2025-06-01', '2026-09-30');
+    const deadline = addDays(listedOn, sr.pick([30, 60, 90]));
+    const stage = sr.int(0, 3);
+    const stages: (string | null)[] = [];
+    let last = listedOn;
+    for (let i = 1; i <= 3; i++) {
+      const next = addDays(last, sr.int(5, 45));
+      stages.push(i <= stage && next <= DEMO_AS_OF ? next : null);
+      if (stages[i - 1] === null) break;
+      last = next;
+    }
+    rectifications.push({
+      id: sr.uuid(),
+      systemId: s.id,
+      title: `挂牌督办：${sr.pick(FINDING_TITLES)}`,
+      listedOn,
+      deadline,
+      rectifyingOn: stages[0] ?? null,
+      verifiedOn: stages[1] ?? null,
+      delistedOn: stages[2] ?? null,
+    });
+  }
+
+  // Change and cancellation filings (FIL-2), from their own random stream: about one graded system
+  // in twelve changed level in 2025–2026 (most filed within 10 working days, some late or never);
+  // most decommissioned systems have a filed cancellation, the others none (a finding).
+  const cf = new Rng(seed ^ 0xf12);
+  const changeFilings: ChangeFilingRecord[] = [];
+  for (const { record: s } of systems) {
+    if (s.decommissionedOn) {
+      if (cf.chance(0.7)) {
+        changeFilings.push({
+          id: cf.uuid(),
+          systemId: s.id,
+          kind: 'CANCELLATION',
+          changedOn: s.decommissionedOn,
+          toLevel: null,
+          filedOn: minOpen(addDays(s.decommissionedOn, cf.int(1, 12)), DEMO_AS_OF),
+        });
+      }
+      continue;
+    }
+    if (!s.protectionLevel || !s.levelDeterminedOn || !cf.chance(0.08)) continue;
+    const changedOn = cf.date(maxDate(s.levelDeterminedOn, '2025-01-01') as string, '2026-10-25');
+    const filed = cf.chance(0.6) ? addDays(changedOn, cf.int(1, 20)) : null;
+    changeFilings.push({
+      id: cf.uuid(),
+      systemId: s.id,
+      kind: 'LEVEL_CHANGE',
+      changedOn,
+      toLevel: s.protectionLevel,
+      filedOn: filed !== null && filed <= DEMO_AS_OF ? filed : null,
+    });
+  }
+
+  // Procurements of CII systems (CII-8), from their own random stream: each CII member buys 0–3 times
+  // after joining; half of the purchases may affect national security, of those most passed the
+  // security review before the purchase, some only after it, some never.
+  const pc = new Rng(seed ^ 0xc118);
+  const procurements: ProcurementRecord[] = [];
+  for (const m of memberships) {
+    const start = maxDate(m.from, '2024-01-01') as string;
+    const end = minOpen(m.to ?? null, DEMO_AS_OF) as string;
+    if (start > end) continue;
+    for (let i = pc.int(0, 3); i > 0; i--) {
+      const purchasedOn = pc.date(start, end);
+      const affectsNationalSecurity = pc.chance(0.5);
+      const review = pc.int(0, 9);
+      const reviewPassedOn =
+        review < 7
+          ? addDays(purchasedOn, -pc.int(5, 60))
+          : review < 8
+            ? minOpen(addDays(purchasedOn, pc.int(5, 60)), DEMO_AS_OF)
+            : null;
+      procurements.push({
+        id: pc.uuid(),
+        systemId: m.systemId,
+        title: pc.pick(PROCUREMENT_TITLES),
+        purchasedOn,
+        affectsNationalSecurity,
+        reviewPassedOn: affectsNationalSecurity ? reviewPassedOn : null,
+      });
+    }
+  }
+
+  // Security incidents (INC-1), from their own random stream: about one live system in ten had one
+  // since mid-2025, discovered at a random minute (+08:00) some minutes after it occurred; most were
+  // reported within 50 minutes, some hours later, some never.
+  const ic = new Rng(seed ^ 0x1c1);
+  const incidents: IncidentRecord[] = [];
+  const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  for (const { record: s } of systems) {
+    if (s.status !== 'LIVE' || !ic.chance(0.1)) continue;
+    const day = ic.date('2025-06-01', addDays(DEMO_AS_OF, -2));
+    const hh = String(ic.int(0, 23)).padStart(2, '0');
+    const mm = String(ic.int(0, 59)).padStart(2, '0');
+    const occurred = Date.parse(`${day}T${hh}:${mm}:00+08:00`);
+    const discovered = occurred + ic.int(5, 180) * 60_000;
+    const outcome = ic.int(0, 19);
+    const reportedMinutes = outcome < 14 ? ic.int(10, 50) : outcome < 17 ? ic.int(70, 600) : null;
+    incidents.push({
+      id: ic.uuid(),
+      systemId: s.id,
+      title: ic.pick(INCIDENT_TITLES),
+      severity: ic.pick(INCIDENT_LEVELS),
+      occurredAt: at(occurred),
+      discoveredAt: at(discovered),
+      reportedAt: reportedMinutes === null ? null : at(discovered + reportedMinutes * 60_000),
+    });
+  }
+
+  // Data leaving China (CII-7), from their own random stream: about one CII member in four sends data
+  // abroad (mostly assessed transfers; some unassessed, some data stored abroad), some stopped since.
+  const dx = new Rng(seed ^ 0xc117);
+  const dataTransfers: DataTransferRecord[] = [];
+  for (const m of memberships) {
+    const start = maxDate(m.from, '2024-01-01') as string;
+    const end = minOpen(m.to ?? null, DEMO_AS_OF) as string;
+    if (start > end || !dx.chance(0.25)) continue;
+    const startedOn = dx.date(start, end);
+    const kind = dx.chance(0.2) ? 'STORED_ABROAD' : 'CROSS_BORDER_TRANSFER';
+    const assessment = dx.int(0, 9);
+    const assessedOn =
+      kind === 'STORED_ABROAD' || assessment >= 9
+        ? null
+        : assessment < 7
+          ? addDays(startedOn, -dx.int(10, 90))
+          : minOpen(addDays(startedOn, dx.int(10, 90)), DEMO_AS_OF);
+    const ended = dx.chance(0.3) ? addDays(startedOn, dx.int(30, 400)) : null;
+    dataTransfers.push({
+      id: dx.uuid(),
+      systemId: m.systemId,
+      kind,
+      dataCategory: dx.chance(0.5) ? 'PERSONAL_INFORMATION' : 'IMPORTANT_DATA',
+      destination: dx.pick(['新加坡', '日本', '德国', '美国', '香港特别行政区']),
+      startedOn,
+      endedOn: ended !== null && ended <= DEMO_AS_OF ? ended : null,
+      assessedOn,
+    });
+  }
+
+  // Grading reviews (GRD-2, GRD-3), from their own random stream: nine filed systems of level ≥ 2 in
+  // ten had an expert review before filing; of operators with a competent department, nine in ten
+  // got its approval between the review and the filing.
+  const gr = new Rng(seed ^ 0x6e2);
+  const gradingReviews: GradingReviewRecord[] = [];
+  const departmentOf = new Map(operators.map((o) => [o.record.id, o.record.competentDepartment]));
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 2 || !s.filedOn || !gr.chance(0.9)) continue;
+    const expertReviewedOn = addDays(s.filedOn, -gr.int(1, 20));
+    const approved = departmentOf.get(s.operatorId) && gr.chance(0.9);
+    gradingReviews.push({
+      id: gr.uuid(),
+      systemId: s.id,
+      expertReviewedOn,
+      competentApprovedOn: approved
+        ? addDays(expertReviewedOn, gr.int(0, daysBetween(expertReviewedOn, s.filedOn)))
+        : null,
+    });
+  }
+
+  // Emergency drills (DRL-1), from their own random stream: four in five live level ≥ 3 systems drill
+  // every 9–14 months since going live (or since 2024), the others not.
+  const dr = new Rng(seed ^ 0xd21);
+  const drills: DrillRecord[] = [];
+  for (const { record: s } of systems) {
+    if ((s.protectionLevel ?? 0) < 3 || !s.liveOn || s.decommissionedOn || !dr.chance(0.8)) continue;
+    let heldOn = addDays(maxDate(s.liveOn, '2024-01-01') as string, dr.int(30, 300));
+    while (heldOn <= DEMO_AS_OF) {
+      drills.push({ id: dr.uuid(), systemId: s.id, title: dr.pick(DRILL_TITLES), heldOn });
+      heldOn = addDays(heldOn, dr.int(270, 420));
+    }
+  }
+
   return {
     sectors,
     departments,
@@ -1518,8 +1714,29 @@ export function generateDemoData(seed = 20261101): DemoData {
     exposures,
     assessments,
     findings,
+    rectifications,
+    changeFilings,
+    procurements,
+    incidents,
+    dataTransfers,
+    gradingReviews,
+    drills,
   };
 }
+
+const DRILL_TITLES = ['数据恢复演练', '勒索病毒应急演练', '主备切换演练', '网络攻击应急演练'] as const;
+
+const INCIDENT_TITLES = ['勒索病毒感染', '网页篡改', '数据泄露', '拒绝服务攻击', '服务中断'] as const;
+const INCIDENT_LEVELS: readonly IncidentSeverity[] = ['GENERAL', 'LARGE', 'MAJOR', 'ESPECIALLY_MAJOR'];
+
+const PROCUREMENT_TITLES = [
+  '核心交换机采购',
+  '数据库管理系统采购',
+  '服务器虚拟化平台采购',
+  '下一代防火墙采购',
+  '云计算服务采购',
+  '工业控制系统采购',
+] as const;
 
 const CII_SUFFIX: Record<string, string> = {
   HEALTH: '医疗服务信息平台',

@@ -21,6 +21,8 @@ const EXPECTED = {
   'node:Exposure': 152,
   'node:Assessment': 782,
   'node:Finding': 471,
+  'node:SupervisedRectification': 9,
+  'node:ChangeFiling': 32,
   'relationship:OPERATES': 295,
   'relationship:PART_OF': 54,
   'relationship:SERVES': 1188,
@@ -33,6 +35,8 @@ const EXPECTED = {
   'relationship:CONNECTS_TO': 249,
   'relationship:ASSESSES': 782,
   'relationship:FOUND': 471,
+  'relationship:UNDER_SUPERVISION': 9,
+  'relationship:HAS_CHANGE': 32,
   'relationship:IDENTIFIED': 25,
 };
 

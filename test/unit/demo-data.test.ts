@@ -39,6 +39,13 @@ describe('generateDemoData', () => {
       exposures: 152,
       assessments: 782,
       findings: 471,
+      rectifications: 9,
+      changeFilings: 32,
+      procurements: 72,
+      incidents: 28,
+      dataTransfers: 11,
+      gradingReviews: 197,
+      drills: 187,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -1,0 +1,22 @@
+// GRD-2 facts: systems in scope of level >= 2 filed on or before $asOf without an expert review (专家评审, on its GradingReview) recorded on or before asOf. Subject = the system. Scope as in grd-1.
+// @mode read
+// @param scope: Scope
+// @param target: Record<string, unknown>
+// @param asOf: string
+// @param limit: number
+MATCH (o:Operator)-[:OPERATES]->(s:System)
+WITH o, s, date($asOf) AS d
+WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
+  AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
+  AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)
+  AND ($target.operatorId IS NULL OR o.id = $target.operatorId)
+  AND ($target.systemId IS NULL OR s.id = $target.systemId)
+  AND ($target.vendorId IS NULL OR EXISTS { (:Vendor {id: $target.vendorId})-[r:SERVES]->(s) WHERE r.from <= d AND (r.to IS NULL OR r.to >= d) })
+  AND s.protectionLevel >= 2 AND s.filedOn <= d
+OPTIONAL MATCH (s)-[:HAS_GRADING_REVIEW]->(g:GradingReview)
+WITH o, s, d, g
+WHERE g.expertReviewedOn IS NULL OR g.expertReviewedOn > d
+RETURN 'System' AS subjectType, s.id AS subjectId, s.name AS subjectName, s.id AS systemId, o.id AS operatorId, o.name AS operatorName, o.divisionCode AS divisionCode, o.sectorCode AS sectorCode,
+  {protectionLevel: s.protectionLevel, filedOn: s.filedOn, expertReviewedOn: g.expertReviewedOn} AS facts
+ORDER BY s.id
+LIMIT $limit

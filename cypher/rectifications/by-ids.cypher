@@ -1,0 +1,8 @@
+// Supervised rectifications by id, of systems in the caller's scope.
+// @mode read
+// @param scope: Scope
+// @param ids: readonly string[]
+UNWIND $ids AS key
+MATCH (o:Operator)-[:OPERATES]->(s:System)-[:UNDER_SUPERVISION]->(r:SupervisedRectification {id: key})
+WHERE $scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds
+RETURN key, r {.*, systemId: s.id} AS node

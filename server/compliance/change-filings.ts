@@ -1,0 +1,83 @@
+/**
+ * Change and cancellation filings (变更备案 / 撤销备案, 3.1.1 / FIL-2): a level change or the
+ * decommissioning of a system is recorded with its date; the filing with the police is due within
+ * 10 working days and is recorded when made. Kept as dated nodes, so past dates give past answers.
+ */
+import type { Context } from '../context.js';
+import { changeFilings as q } from '../cypher.generated.js';
+import { NotFoundError } from '../errors.js';
+import { loadByKey, newId, scopedIds, toProps, toRecord } from '../repositories/common.js';
+import { loadScopedSystem } from '../repositories/exposures.js';
+import { InputValidator } from '../validation/input.js';
+
+export const CHANGE_KINDS = ['LEVEL_CHANGE', 'CANCELLATION'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface ChangeFilingRecord {
+  id: string;
+  systemId: string;
+  kind: ChangeKind;
+  changedOn: string;
+  toLevel: number | null;
+  filedOn: string | null;
+}
+
+const FIELDS = [
+  'id',
+  'systemId',
+  'kind',
+  'changedOn',
+  'toLevel',
+  'filedOn',
+] as const satisfies readonly (keyof ChangeFilingRecord)[];
+const toChangeFiling = (node: unknown) => toRecord<ChangeFilingRecord>(node, FIELDS);
+
+export function loadChangeFiling(ctx: Context, id: string) {
+  return loadByKey(ctx, 'change-filings/by-ids', q.byIds, scopedIds, toChangeFiling, id);
+}
+
+export interface RecordChangeInput {
+  systemId: string;
+  kind: ChangeKind;
+  changedOn: string;
+  toLevel?: number | null;
+  filedOn?: string | null;
+}
+
+export async function recordChange(ctx: Context, input: RecordChangeInput): Promise<ChangeFilingRecord> {
+  const v = new InputValidator();
+  const kind = v.oneOf('input.kind', input.kind, CHANGE_KINDS);
+  const changedOn = v.required('input.changedOn', input.changedOn)
+    ? v.date('input.changedOn', input.changedOn)
+    : null;
+  const toLevel = v.level('input.toLevel', input.toLevel);
+  if (kind === 'LEVEL_CHANGE' && input.toLevel == null)
+    v.issue('input.toLevel', 'is required for a LEVEL_CHANGE');
+  if (kind === 'CANCELLATION' && input.toLevel != null)
+    v.issue('input.toLevel', 'must be absent for a CANCELLATION');
+  const filedOn = v.date('input.filedOn', input.filedOn);
+  v.dateOrder('input.filedOn', changedOn, filedOn);
+  v.done();
+  if (!(await loadScopedSystem(ctx, input.systemId)))
+    throw new NotFoundError('input.systemId', input.systemId, 'system');
+  const props = toProps({ kind, changedOn, toLevel, filedOn: filedOn ?? undefined });
+  const [row] = await ctx.db.run(q.create, { systemId: input.systemId, props: { ...props, id: newId() } });
+  return toChangeFiling(row?.node);
+}
+
+export async function fileChange(
+  ctx: Context,
+  id: string,
+  filedOnInput: string,
+): Promise<ChangeFilingRecord> {
+  const v = new InputValidator();
+  const filedOn = v.required('filedOn', filedOnInput) ? v.date('filedOn', filedOnInput) : null;
+  v.done();
+  const existing = await loadChangeFiling(ctx, id);
+  if (!existing) throw new NotFoundError('id', id, 'change filing');
+  const order = new InputValidator();
+  order.dateOrder('filedOn', existing.changedOn, filedOn);
+  order.done();
+  const [row] = await ctx.db.run(q.file, { id, filedOn: filedOn as string });
+  return toChangeFiling(row?.node);
+}

@@ -1,0 +1,60 @@
+/**
+ * The demo city as of DEMO_AS_OF yields findings of every checkable blocker rule; the counts per
+ * rule and status are pinned (they change only when the generator or a rule changes).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AS_OF, generateDemoData } from '../../scripts/demo/generate.js';
+import { loadDemoData } from '../../scripts/demo/load.js';
+import { complianceFindings } from '../../server/compliance/engine.js';
+import { RULES } from '../../server/compliance/rules.js';
+import { CITY_SCOPE } from '../../server/principal.js';
+import { testApp } from '../support/harness.js';
+
+const { db, config } = testApp();
+
+beforeAll(async () => {
+  await loadDemoData(db, generateDemoData(), config.residentIdKey);
+}, 120_000);
+
+const PINNED: Record<string, number> = {
+  'ASM-1 OVERDUE': 8,
+  'ASM-2 OVERDUE': 80,
+  'ASM-3 OVERDUE': 43,
+  'CII-2 UNMET': 3,
+  'CII-3 UNMET': 28,
+  'CII-4 OVERDUE': 12,
+  'CII-7 OVERDUE': 1,
+  'CII-7 UNMET': 2,
+  'CII-8 OVERDUE': 8,
+  'CRY-1 OVERDUE': 41,
+  'DRL-1 OVERDUE': 25,
+  'FIL-1 OVERDUE': 34,
+  'FIL-2 OVERDUE': 18,
+  'GRD-1 UNMET': 5,
+  'GRD-2 OVERDUE': 24,
+  'GRD-3 OVERDUE': 45,
+  'INC-1 OVERDUE': 7,
+  'RCT-1 OVERDUE': 103,
+  'RCT-2 OVERDUE': 9,
+  'SUP-2 UNMET': 21,
+};
+
+describe('compliance on the demo city', () => {
+  it('every checkable blocker rule has findings; counts pinned', async () => {
+    const findings = await complianceFindings(
+      { db, config, principal: { scope: CITY_SCOPE, seesPersonalData: true } },
+      { city: true },
+      DEMO_AS_OF,
+    );
+    const counts: Record<string, number> = {};
+    for (const f of findings)
+      counts[`${f.ruleId} ${f.status}`] = (counts[`${f.ruleId} ${f.status}`] ?? 0) + 1;
+    for (const r of RULES.filter((x) => x.severity === 'BLOCKER' && x.checkable)) {
+      expect(
+        Object.keys(counts).some((k) => k.startsWith(`${r.id} `)),
+        r.id,
+      ).toBe(true);
+    }
+    expect(counts).toEqual(PINNED);
+  });
+});

@@ -52,6 +52,14 @@ export const NODE_LABELS = new Set([
   'Finding',
   'AddressBlock',
   'Scan',
+  // Compliance inputs (issue #5).
+  'ChangeFiling',
+  'SupervisedRectification',
+  'GradingReview',
+  'Procurement',
+  'Incident',
+  'DataTransfer',
+  'Drill',
 ]);
 
 /** Relationship types of the model (allow-list for restore). */
@@ -76,6 +84,13 @@ export const RELATIONSHIP_TYPES = new Set([
   'DECLARES',
   'OBSERVED',
   'MISSED',
+  'HAS_CHANGE',
+  'UNDER_SUPERVISION',
+  'HAS_GRADING_REVIEW',
+  'HAS_PROCUREMENT',
+  'HAD_INCIDENT',
+  'HAS_DATA_TRANSFER',
+  'HAD_DRILL',
 ]);
 
 export interface SnapshotHeader {

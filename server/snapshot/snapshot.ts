@@ -19,6 +19,7 @@
  * Labels and relationship types come from the file and are checked against the model's allow-list
  * before they reach Cypher, where they are parameters of dynamic labels (`$(…)`), never text.
  */
+
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -27,6 +28,7 @@ import type { Neo4jConfig } from '../config.js';
 import { migrations as migrationStatements, snapshot as q } from '../cypher.generated.js';
 import type { Statement } from '../cypher-statement.js';
 import { countData } from '../maintenance.js';
+import { LABELS, RELATIONSHIP_TYPES as MODEL_RELATIONSHIP_TYPES } from '../model.js';
 import type { Db } from '../neo4j.js';
 import type { Scope } from '../principal.js';
 import { decodeProps, type Encoded, encodeProps } from './values.js';
@@ -35,21 +37,10 @@ export const SNAPSHOT_FORMAT = 'mlps-registry-snapshot';
 export const SNAPSHOT_VERSION = 1;
 export const BATCH_SIZE = 2_000;
 
-/** Node labels of the model (allow-list for restore). */
-export const NODE_LABELS = new Set([
-  'Sector',
-  'ProtectionDepartment',
-  'PoliceUnit',
-  'Operator',
-  'System',
-  'CriticalInfrastructure',
-  'Vendor',
-  'Person',
-  'BackgroundCheck',
-  'Product',
-  'Exposure',
-  'Assessment',
-  'Finding',
+/** Node labels of the model (allow-list for restore): the core entities and what later issues added. */
+export const NODE_LABELS = new Set<string>([
+  ...LABELS,
+  // Exposure scans (issue #6).
   'AddressBlock',
   'Scan',
   // Compliance inputs (issue #5).
@@ -63,24 +54,8 @@ export const NODE_LABELS = new Set([
 ]);
 
 /** Relationship types of the model (allow-list for restore). */
-export const RELATIONSHIP_TYPES = new Set([
-  'ASSESSES',
-  'CONNECTS_TO',
-  'EXPOSES',
-  'FOUND',
-  'HAS_ACCESS',
-  'HAS_CHECK',
-  'IDENTIFIED',
-  'IN_SECTOR',
-  'OPERATES',
-  'PART_OF',
-  'PERFORMED',
-  'RESPONSIBLE_FOR',
-  'SERVES',
-  'SUBCONTRACTS_TO',
-  'SUPPLIES',
-  'USES',
-  'WORKS_FOR',
+export const RELATIONSHIP_TYPES = new Set<string>([
+  ...MODEL_RELATIONSHIP_TYPES,
   'DECLARES',
   'OBSERVED',
   'MISSED',

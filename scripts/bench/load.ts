@@ -149,7 +149,8 @@ async function runStage(
   });
   // Round-robin over the statements, so each progresses from the start.
   const work: { q: (typeof queues)[number]; batch: Row[] }[] = [];
-  for (let i = 0; work.length < queues.reduce((a, q) => a + q.batches.length, 0); i++)
+  const total = queues.reduce((a, q) => a + q.batches.length, 0);
+  for (let i = 0; work.length < total; i++)
     for (const q of queues) if (i < q.batches.length) work.push({ q, batch: q.batches[i] as Row[] });
   let next = 0;
   const worker = async () => {

@@ -23,7 +23,7 @@ function lockHolderAlive(lock: string): boolean {
   }
 }
 
-async function claimInstance(): Promise<{ instance: Instance; release: () => void }> {
+async function claimInstance(): Promise<{ index: number; instance: Instance; release: () => void }> {
   for (let n = 0; n < 8; n++) {
     const instance = testInstance(n);
     const dir = join(root, '.neo4j', 'locks');
@@ -35,7 +35,7 @@ async function claimInstance(): Promise<{ instance: Instance; release: () => voi
       const fd = openSync(lock, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return { instance, release: () => rmSync(lock, { force: true }) };
+      return { index: n, instance, release: () => rmSync(lock, { force: true }) };
     } catch {
       if (!lockHolderAlive(lock)) {
         rmSync(lock, { force: true });
@@ -51,7 +51,8 @@ const ownNeo4j = !env.NEO4J_URI;
 let release = () => {};
 let instance = testInstance(0);
 if (ownNeo4j) {
-  ({ instance, release } = await claimInstance());
+  const claimed = await claimInstance();
+  ({ instance, release } = claimed);
   process.on('exit', () => release());
   await startNeo4j(instance);
   env.NEO4J_URI = `bolt://127.0.0.1:${instance.boltPort}`;
@@ -60,6 +61,8 @@ if (ownNeo4j) {
   env.NEO4J_DATABASE = 'neo4j';
   // Tests that stop and restart a Neo4j of their own may run (they cannot do that to a NEO4J_URI server).
   env.REGISTRY_OWN_NEO4J = 'true';
+  // The outage test's own Neo4j pairs with the claimed instance, so concurrent checkouts never share a port.
+  env.REGISTRY_OUTAGE_INSTANCE = String(claimed.index + 8);
 }
 env.RESIDENT_ID_HASH_KEY ??= 'integration-test-resident-id-key';
 env.AUTH_JWT_SECRET ??= 'integration-test-jwt-secret-0123456789abcdef';

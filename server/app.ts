@@ -17,6 +17,7 @@ import { TokenVerifier } from './auth.js';
 import { complianceExportEndpoint } from './compliance/export-link.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
+import { coerceVariablesFirst, compiledExecution } from './execution.js';
 import { EXPLORER_DIST, explorerPlugin } from './explorer.js';
 import { hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
@@ -146,10 +147,13 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
       // Static files of the graph explorer (/explorer): no GraphQL, no registry data.
       explorerPlugin(explorerDir ?? EXPLORER_DIST),
       complianceExportEndpoint(db, config),
+      // First, so the deadline and audit wrap the compiled executor.
+      compiledExecution(),
       ...hardeningPlugins(config.hardening),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,
       writeGate,
+      coerceVariablesFirst,
     ],
   });
 }

@@ -57,7 +57,7 @@
  */
 
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
@@ -389,8 +389,19 @@ export interface AuditQuery {
   outcome?: AuditOutcome | null;
 }
 
+interface OpenAuditFile {
+  path: string;
+  handle: FileHandle;
+  ino: number;
+  dev: number;
+  /** Bytes in the file as this process last wrote or read it. */
+  size: number;
+  endsWithNewline: boolean;
+}
+
 export class AuditLog {
   private head: Head | undefined;
+  private file: OpenAuditFile | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly directory: string) {}
@@ -404,38 +415,66 @@ export class AuditLog {
 
   private async write(entry: AuditEntry): Promise<AuditRecord> {
     try {
-      await mkdir(this.directory, { recursive: true, mode: 0o700 });
       this.head ??= await readHead(this.directory);
       const head = this.head;
       const now = monthFile(new Date());
       const file = head.file && head.file > now ? head.file : now;
       const base: Omit<AuditRecord, 'hash'> = { ...entry, seq: head.seq + 1, prevHash: head.hash };
       const record: AuditRecord = { ...base, hash: recordHash(base) };
-      const path = join(this.directory, file);
-      const fh = await open(path, 'a+', 0o600);
-      let size = 0;
+      const current = await this.fileFor(join(this.directory, file));
+      const line = `${current.endsWithNewline ? '' : '\n'}${canonicalJson(record)}\n`;
+      const created = current.size === 0;
       try {
-        size = (await fh.stat()).size;
-        // A line left without its newline (written by something else) must not swallow this one.
-        const last = Buffer.alloc(1);
-        if (size > 0) await fh.read(last, 0, 1, size - 1);
-        const separator = size > 0 && last[0] !== 10 ? '\n' : '';
-        await fh.write(`${separator}${canonicalJson(record)}\n`);
-        await fh.datasync();
+        const { bytesWritten } = await current.handle.write(line);
+        await current.handle.datasync();
+        current.size += bytesWritten;
+        current.endsWithNewline = true;
       } catch (error) {
-        await fh.truncate(size).catch(() => undefined);
+        await current.handle.truncate(current.size).catch(() => undefined);
         throw error;
-      } finally {
-        await fh.close();
       }
-      if (size === 0) await syncDirectory(this.directory);
+      if (created) await syncDirectory(this.directory);
       this.head = { seq: record.seq, hash: record.hash, file };
       return record;
     } catch (error) {
       // Re-read the head from disk next time: never continue from a state that was not written.
       this.head = undefined;
+      await this.closeFile();
       throw error;
     }
+  }
+
+  /**
+   * The open month file at `path`. It stays open between records (opening, checking and closing it
+   * for every request cost more than the write); one stat of the path per record notices a file
+   * that was rotated, pruned, replaced or appended to by anything else, and then it is reopened.
+   */
+  private async fileFor(path: string): Promise<OpenAuditFile> {
+    const open_ = this.file;
+    if (open_ && open_.path === path) {
+      const now = await stat(path).catch(() => null);
+      if (now && now.ino === open_.ino && now.dev === open_.dev && now.size === open_.size) return open_;
+    }
+    await this.closeFile();
+    await mkdir(this.directory, { recursive: true, mode: 0o700 });
+    const handle = await open(path, 'a+', 0o600);
+    try {
+      const { size, ino, dev } = await handle.stat();
+      // A line left without its newline (written by something else) must not swallow the next one.
+      const last = Buffer.alloc(1);
+      if (size > 0) await handle.read(last, 0, 1, size - 1);
+      this.file = { path, handle, ino, dev, size, endsWithNewline: size === 0 || last[0] === 10 };
+      return this.file;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async closeFile(): Promise<void> {
+    const open_ = this.file;
+    this.file = undefined;
+    await open_?.handle.close().catch(() => undefined);
   }
 
   /** Verifies the files, and that none of the records this process wrote is missing at the end. */
@@ -597,6 +636,13 @@ export function documentHash(query: string): string {
 
 /** Types whose objects are personal data: the audit names each one returned. */
 const PERSONAL_TYPES = ['Person'] as const;
+/** The base64 characters every global id of a personal type starts with ("Person:" → "UGVyc29uO"). */
+const PERSONAL_ID_PREFIXES = PERSONAL_TYPES.map((type) => {
+  const bytes = Buffer.byteLength(`${type}:`);
+  return Buffer.from(`${type}:`)
+    .toString('base64')
+    .slice(0, Math.floor((bytes * 8) / 6));
+});
 
 /** Distinct objects with a string `id` in the data, and the Person global ids among them. */
 export function returnedObjects(data: unknown, persons: Set<string> = new Set()): AuditEntry['returned'] {
@@ -610,11 +656,14 @@ export function returnedObjects(data: unknown, persons: Set<string> = new Set())
     const id = (value as { id?: unknown }).id;
     if (typeof id === 'string') {
       ids.add(id);
-      try {
-        const decoded = decodeGlobalID(id);
-        if ((PERSONAL_TYPES as readonly string[]).includes(decoded.typename)) persons.add(id);
-      } catch {
-        // not a global id
+      // Only ids that look like a personal type's are decoded (decoding every id cost more than the rest).
+      if (PERSONAL_ID_PREFIXES.some((prefix) => id.startsWith(prefix))) {
+        try {
+          const decoded = decodeGlobalID(id);
+          if ((PERSONAL_TYPES as readonly string[]).includes(decoded.typename)) persons.add(id);
+        } catch {
+          // not a global id
+        }
       }
     }
     for (const v of Object.values(value)) walk(v, depth + 1);

@@ -20,18 +20,36 @@ export class ConstraintConflict extends Error {
   }
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` of a driver date: the driver's own toString does this in 64-bit Integer arithmetic, far slower. */
+function isoDate(date: { year: number; month: number; day: number }): string {
+  const { year, month, day } = date;
+  if (year < 1000 || year > 9999) return String(date);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  // Maps come back as plain objects: test for those first, the driver's value classes after.
+  // Records, lists and maps from the driver are fresh objects owned by the caller: convert them in
+  // place rather than copy (a reach page holds thousands of values; copies were garbage per request).
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toPlain(value[i]);
+    return value;
+  }
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Row = {};
-    for (const key in value as Row) out[key] = toPlain((value as Row)[key]);
-    return out;
+    const row = value as Row;
+    for (const key in row) {
+      const v = row[key];
+      if (v !== null && typeof v === 'object') row[key] = toPlain(v);
+      else if (v === undefined) row[key] = null;
+    }
+    return row;
   }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
+  if (neo4j.isDate(value)) return isoDate(value as unknown as { year: number; month: number; day: number });
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return String(value);
   const out: Row = {};
   for (const [k, v] of Object.entries(value as Row)) out[k] = toPlain(v);
   return out;

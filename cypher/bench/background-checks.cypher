@@ -1,9 +1,8 @@
-// Bench load: background checks, each HAS_CHECK-linked from its person (one UNWIND batch).
+// Bench load: background checks (nodes only; HAS_CHECK comes with the relationships).
 // @mode write
 // @param rows: readonly Record<string, unknown>[]
 UNWIND $rows AS row
-MATCH (p:Person {id: row.personId})
-CREATE (p)-[:HAS_CHECK]->(:BackgroundCheck {
+CREATE (:BackgroundCheck {
   id: row.id,
   status: row.status,
   checkedOn: date(row.checkedOn),

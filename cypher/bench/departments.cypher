@@ -1,7 +1,6 @@
-// Bench load: protection departments, each RESPONSIBLE_FOR its sector (one UNWIND batch).
+// Bench load: protection departments (nodes only; RESPONSIBLE_FOR comes with the relationships).
 // @mode write
 // @param rows: readonly Record<string, unknown>[]
 UNWIND $rows AS row
-MATCH (s:Sector {code: row.sectorCode})
-CREATE (:ProtectionDepartment {id: row.id, name: row.name, divisionCode: row.divisionCode})-[:RESPONSIBLE_FOR]->(s)
+CREATE (:ProtectionDepartment {id: row.id, name: row.name, divisionCode: row.divisionCode})
 RETURN count(*) AS count

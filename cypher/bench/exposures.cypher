@@ -1,8 +1,7 @@
-// Bench load: internet exposures, each EXPOSES its system (one UNWIND batch).
+// Bench load: internet exposures (nodes only; EXPOSES comes with the relationships).
 // @mode write
 // @param rows: readonly Record<string, unknown>[]
 UNWIND $rows AS row
-MATCH (s:System {id: row.systemId})
 CREATE (:Exposure {
   id: row.id,
   ip: row.ip,
@@ -13,5 +12,5 @@ CREATE (:Exposure {
   service: row.service,
   firstSeen: date(row.firstSeen),
   lastSeen: date(row.lastSeen)
-})-[:EXPOSES]->(s)
+})
 RETURN count(*) AS count

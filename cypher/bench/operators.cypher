@@ -1,9 +1,8 @@
-// Bench load: operators IN_SECTOR their sector (one UNWIND batch).
+// Bench load: operators (nodes only; IN_SECTOR comes with the relationships).
 // @mode write
 // @param rows: readonly Record<string, unknown>[]
 UNWIND $rows AS row
-MATCH (sector:Sector {code: row.sectorCode})
-CREATE (o:Operator {
+CREATE (:Operator {
   id: row.id,
   uscc: row.uscc,
   name: row.name,
@@ -14,5 +13,5 @@ CREATE (o:Operator {
   securityBody: row.securityBody,
   securityHead: row.securityHead,
   contactPhone: row.contactPhone
-})-[:IN_SECTOR]->(sector)
+})
 RETURN count(*) AS count

@@ -1,9 +1,8 @@
-// Bench load: systems, each OPERATES-linked from its operator (one UNWIND batch).
+// Bench load: systems (nodes only; OPERATES comes with the relationships).
 // @mode write
 // @param rows: readonly Record<string, unknown>[]
 UNWIND $rows AS row
-MATCH (o:Operator {id: row.operatorId})
-CREATE (o)-[:OPERATES]->(:System {
+CREATE (:System {
   id: row.id,
   name: row.name,
   filingNumber: row.filingNumber,

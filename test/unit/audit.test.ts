@@ -1,5 +1,5 @@
 /** The audit trail's storage, chain verification, retention and redaction (no database). */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -161,6 +161,22 @@ describe('audit chain', () => {
       valid: false,
       firstBrokenAt: { seq: 3, reason: expect.stringContaining('missing') },
     });
+  });
+
+  it('keeps its file open between records, yet notices a line appended by another writer and a removed file', async () => {
+    const log = new AuditLog(dir);
+    await log.append(entry(1));
+    const path = onlyFile();
+    appendFileSync(path, 'a line without its newline');
+    await log.append(entry(2));
+    expect(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .map((l) => (l.startsWith('{') ? JSON.parse(l).seq : l)),
+    ).toEqual([1, 'a line without its newline', 2, '']);
+    rmSync(path);
+    await log.append(entry(3));
+    expect(lines(onlyFile()).map((l) => JSON.parse(l).seq)).toEqual([3]);
   });
 
   it('refuses to append where the directory cannot exist, and recovers when it can', async () => {

@@ -8,7 +8,7 @@
  */
 import { createPublicKey } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { importSPKI, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, importSPKI, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from './config.js';
 import { COUNTY_DIVISION_CODES, type DivisionCode } from './model.js';
 import { CITY_SCOPE, NO_SCOPE, type Principal, ROLES, type Role } from './principal.js';
@@ -95,6 +95,9 @@ export function principalFromClaims(payload: JWTPayload): Principal {
 
 type VerifyKey = Uint8Array | CryptoKey;
 
+/** How many verified tokens the verifier remembers (the oldest goes first). */
+const VERIFIED_TOKENS_KEPT = 1_000;
+
 export class TokenVerifier {
   private key: Promise<VerifyKey>;
   private readonly algorithms: string[];
@@ -111,13 +114,42 @@ export class TokenVerifier {
     }
   }
 
+  /**
+   * Tokens verified in the last minute, with the principal they gave: a client sends the same token
+   * with every request, and verifying its signature each time cost more than the rest of the
+   * authentication. An entry never outlives the token's `exp` (with the clock tolerance), nor one
+   * minute; a token that failed is never cached.
+   */
+  private readonly verified = new Map<string, { principal: Principal; validUntilMs: number }>();
+
   /** The principal of an `Authorization` header value; throws AuthenticationError. */
   async authenticate(header: string | null): Promise<Principal> {
     if (!header) throw new AuthenticationError('no bearer token (Authorization: Bearer <token>)');
     const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/.exec(header.trim());
     if (!match?.[1]) throw new AuthenticationError('the Authorization header is not "Bearer <token>"');
+    const token = match[1];
+    const cached = this.verified.get(token);
+    if (cached && Date.now() < cached.validUntilMs) return cached.principal;
+    this.verified.delete(token);
+    const principal = await this.verify(token);
+    this.remember(token, principal);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal): void {
+    const { exp } = decodeJwt(token);
+    if (typeof exp !== 'number') return;
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    const validUntilMs = Math.min((exp + this.config.clockToleranceSeconds) * 1000, Date.now() + 60_000);
+    this.verified.set(token, { principal, validUntilMs });
+  }
+
+  private async verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(match[1], await this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         issuer: this.config.issuer,
         audience: this.config.audience,
         algorithms: this.algorithms,

@@ -3,9 +3,10 @@
  * expired, with claims that fit its role, opens the API. Everything else is a 401 before any Cypher.
  */
 import { exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { schema } from '../../schema/index.js';
 import { buildApp } from '../../server/app.js';
+import { TokenVerifier } from '../../server/auth.js';
 import { testApp } from '../support/harness.js';
 
 const { app, db, config } = testApp();
@@ -117,6 +118,43 @@ describe('bearer tokens', () => {
     expect(r.challenge).toBe('Bearer');
     expect(r.body.errors?.[0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
     expect(r.statements).toEqual([]);
+  });
+
+  it('remembers a verified token no longer than its expiry (with the clock tolerance) or a minute', async () => {
+    const verifier = new TokenVerifier(config.auth);
+    const started = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = (ms: number) => vi.setSystemTime(ms);
+    try {
+      const exp = Math.floor(started / 1000) + 30;
+      const header = `Bearer ${await sign(valid, { exp })}`;
+      at(started);
+      expect((await verifier.authenticate(header)).role).toBe('CITY_POLICE');
+      // Within the token's life (and its tolerance) the remembered principal answers…
+      at((exp + config.auth.clockToleranceSeconds) * 1000 - 1);
+      expect((await verifier.authenticate(header)).subject).toBe('li.wei');
+      // …and past it the token is verified again, and refused.
+      at((exp + config.auth.clockToleranceSeconds) * 1000 + 1);
+      await expect(verifier.authenticate(header)).rejects.toThrow('the token has expired');
+
+      // A long-lived token is re-verified after a minute: a different key then refuses it.
+      const longLived = `Bearer ${await sign(valid, { exp: Math.floor(started / 1000) + 3600 })}`;
+      at(started);
+      await verifier.authenticate(longLived);
+      const rotated = new TokenVerifier({
+        ...config.auth,
+        secret: 'a-rotated-secret-of-sufficient-length!!',
+      });
+      await expect(rotated.authenticate(longLived)).rejects.toThrow('signature');
+      at(started + 59_000);
+      expect((await verifier.authenticate(longLived)).role).toBe('CITY_POLICE');
+      // A token that failed is never remembered.
+      const forged = `Bearer ${await sign(valid, { key: new TextEncoder().encode('another-secret-of-sufficient-length!!') })}`;
+      await expect(verifier.authenticate(forged)).rejects.toThrow('signature');
+      await expect(verifier.authenticate(forged)).rejects.toThrow('signature');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('verifies RS256 tokens against a configured public key', async () => {

@@ -17,14 +17,19 @@ import {
 import {
   addAssessor,
   assessorsOfAssessments,
+  type InstitutionCheckRecord,
+  institutionChecksOfVendors,
   recordEngagement,
+  recordInstitutionCheck,
   removeAssessor,
+  toInstitutionCheck,
 } from '../server/compliance/engagements.js';
 import { toPerson } from '../server/repositories/persons.js';
 import { normalizeIsoDate } from '../server/validation/identifiers.js';
 import { builder, MUTATION_ERRORS } from './builder.js';
 import { decodeId, encodeGlobalID, enumValues, groupRows, nestedPage } from './common.js';
-import { AssessmentRef, PersonRef, SystemRef } from './refs.js';
+import { CheckStatusEnum } from './personnel.js';
+import { AssessmentRef, PersonRef, SystemRef, VendorRef } from './refs.js';
 
 // ---------------------------------------------------------------------------------------------------
 // FIL-3: the police side of a filing
@@ -150,6 +155,71 @@ builder.mutationFields((t) => ({
         decodeId(input.assessmentId, 'Assessment', 'input.assessmentId'),
         decodeId(input.personId, 'Person', 'input.personId'),
       ),
+  }),
+}));
+
+const InstitutionCheckRef = builder.objectRef<InstitutionCheckRecord>('InstitutionCheck').implement({
+  description:
+    'A background check of an assessment institution (测评机构背景审查), ASM-6: the institution of an assessment needs a PASSED, unexpired one on the assessment date.',
+  fields: (t) => ({
+    id: t.id({ description: 'Global id.', resolve: (c) => encodeGlobalID('InstitutionCheck', c.id) }),
+    vendorId: t.id({
+      description: 'The institution (Vendor id).',
+      resolve: (c) => encodeGlobalID('Vendor', c.vendorId),
+    }),
+    status: t.field({ type: CheckStatusEnum, description: 'Outcome (审查结论).', resolve: (c) => c.status }),
+    checkedOn: t.field({ type: 'Date', description: 'Checked on (审查日期).', resolve: (c) => c.checkedOn }),
+    expiresOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Valid until (有效期至, last valid day); null = no expiry.',
+      resolve: (c) => c.expiresOn,
+    }),
+    checkedBy: t.exposeString('checkedBy', { description: 'Checked by (审查机关).' }),
+  }),
+});
+
+builder.objectField(VendorRef, 'institutionChecks', (t) =>
+  t.connection(
+    {
+      type: InstitutionCheckRef,
+      description:
+        'Background checks of this vendor as assessment institution (测评机构背景审查), ASM-6, newest first. Batched over all vendors of a page.',
+      resolve: (v, args, ctx) =>
+        nestedPage(ctx, 'vendor.institutionChecks', v.id, args, async (ids, p) =>
+          groupRows(await institutionChecksOfVendors(ctx, ids, p), toInstitutionCheck),
+        ),
+    },
+    { name: 'InstitutionCheckConnection', description: 'A page of institution background checks.' },
+    { name: 'InstitutionCheckEdge', description: 'An institution background check in a page.' },
+  ),
+);
+
+const RecordInstitutionCheckInput = builder.inputType('RecordInstitutionCheckInput', {
+  description: 'A background check of an assessment institution (测评机构背景审查), ASM-6.',
+  fields: (t) => ({
+    vendorId: t.id({ required: true, description: 'The institution (Vendor id).' }),
+    status: t.field({ type: CheckStatusEnum, required: true, description: 'Outcome (审查结论).' }),
+    checkedOn: t.field({ type: 'Date', required: true, description: 'Checked on (审查日期).' }),
+    expiresOn: t.field({
+      type: 'Date',
+      description: 'Valid until (有效期至, last valid day), not before checkedOn; absent = no expiry.',
+    }),
+    checkedBy: t.string({ required: true, description: 'Checked by (审查机关).' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  recordInstitutionCheck: t.field({
+    type: InstitutionCheckRef,
+    description: 'Records a background check of an assessment institution (登记测评机构背景审查), ASM-6.',
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: RecordInstitutionCheckInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordInstitutionCheck(ctx, {
+        ...input,
+        vendorId: decodeId(input.vendorId, 'Vendor', 'input.vendorId'),
+      }),
   }),
 }));
 

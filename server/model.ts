@@ -77,6 +77,8 @@ export const LABELS = [
   'Finding',
   // Compliance inputs (issue #5, part 2): disaster backups of CII systems (CII-6).
   'DisasterBackup',
+  // Background checks of assessment institutions (ASM-6).
+  'InstitutionCheck',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -102,6 +104,7 @@ export const RELATIONSHIP_TYPES = [
   // Compliance inputs (issue #5, part 2): a system's disaster backups (CII-6), the assessors on an assessment (ASM-6).
   'HAS_BACKUP',
   'ASSESSOR_ON',
+  'HAS_INSTITUTION_CHECK',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -1,4 +1,4 @@
-// ASM-5 facts: LEVEL assessments (等级测评) on or before $asOf of systems in scope not decommissioned on asOf without a confidentiality agreement (保密协议) with the assessment institution signed on or before the assessment date (Assessment.confidentialityAgreementSignedOn null or after Assessment.on). The signing date is shown when it is on or before asOf. Subject = the assessment. Scope as in grd-1.
+// ASM-5 facts: the latest LEVEL assessment (等级测评, the report in force; older engagements are superseded and not checked) on or before $asOf of each system in scope not decommissioned on asOf without a confidentiality agreement (保密协议) with the assessment institution signed on or before the assessment date (Assessment.confidentialityAgreementSignedOn null or after Assessment.on). The signing date is shown when it is on or before asOf. Subject = the assessment. Scope as in grd-1.
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -13,8 +13,8 @@ WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $
   AND ($target.systemId IS NULL OR s.id = $target.systemId)
   AND ($target.vendorId IS NULL OR EXISTS { (:Vendor {id: $target.vendorId})-[r:SERVES]->(s) WHERE r.from <= d AND (r.to IS NULL OR r.to >= d) })
   AND NOT coalesce(s.decommissionedOn <= d, false)
-MATCH (a:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s)
-WHERE a.on <= d AND (a.confidentialityAgreementSignedOn IS NULL OR a.confidentialityAgreementSignedOn > a.on)
+WITH o, s, d, head(COLLECT { MATCH (x:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s) WHERE x.on <= d RETURN x ORDER BY x.on DESC, x.id DESC LIMIT 1 }) AS a
+WHERE a IS NOT NULL AND (a.confidentialityAgreementSignedOn IS NULL OR a.confidentialityAgreementSignedOn > a.on)
 OPTIONAL MATCH (v:Vendor)-[:PERFORMED]->(a)
 RETURN 'Assessment' AS subjectType, a.id AS subjectId, 'LEVEL assessment of ' + s.name + ' on ' + toString(a.on) AS subjectName, s.id AS systemId, o.id AS operatorId, o.name AS operatorName, o.divisionCode AS divisionCode, o.sectorCode AS sectorCode,
   {assessedOn: a.on, institution: v.name,

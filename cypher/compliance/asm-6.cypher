@@ -1,4 +1,4 @@
-// ASM-6 facts: for LEVEL assessments (等级测评) on or before $asOf of systems in scope not decommissioned on asOf, one row per problem: no assessment institution recorded (PERFORMED; subject = the assessment, problem INSTITUTION_NOT_RECORDED); the institution not REGISTERED with the police with registeredOn on or before the assessment date (报备, as UNREGISTERED_VENDOR; the status is the current one; subject = the vendor, INSTITUTION_NOT_REGISTERED); no assessor recorded (ASSESSOR_ON; subject = the assessment, NO_ASSESSORS); an assessor whose latest background check (测评人员背景审查) done on or before the assessment date is missing, not PASSED, or expired before it (expiresOn < Assessment.on; subject = the person, ASSESSOR_NOT_CHECKED). Scope as in grd-1.
+// ASM-6 facts: for the latest LEVEL assessment (等级测评, the report in force; older engagements are superseded and not checked) on or before $asOf of each system in scope not decommissioned on asOf, one row per problem: no assessment institution recorded (PERFORMED; subject = the assessment, problem INSTITUTION_NOT_RECORDED); the institution's latest background check (测评机构背景审查, InstitutionCheck) done on or before the assessment date missing, not PASSED, or expired before it (subject = the vendor, INSTITUTION_NOT_CHECKED); no assessor recorded (ASSESSOR_ON; subject = the assessment, NO_ASSESSORS); an assessor whose latest background check (测评人员背景审查) done on or before the assessment date is missing, not PASSED, or expired before it (expiresOn < Assessment.on; subject = the person, ASSESSOR_NOT_CHECKED). Scope as in grd-1.
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -13,17 +13,17 @@ WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $
   AND ($target.systemId IS NULL OR s.id = $target.systemId)
   AND ($target.vendorId IS NULL OR EXISTS { (:Vendor {id: $target.vendorId})-[r:SERVES]->(s) WHERE r.from <= d AND (r.to IS NULL OR r.to >= d) })
   AND NOT coalesce(s.decommissionedOn <= d, false)
-MATCH (a:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s)
-WHERE a.on <= d
+WITH o, s, d, head(COLLECT { MATCH (x:Assessment {kind: 'LEVEL'})-[:ASSESSES]->(s) WHERE x.on <= d RETURN x ORDER BY x.on DESC, x.id DESC LIMIT 1 }) AS a
+WHERE a IS NOT NULL
 CALL (s, a) {
   OPTIONAL MATCH (v:Vendor)-[:PERFORMED]->(a)
-  WITH s, a, v
-  WHERE v IS NULL OR NOT (v.registrationStatus = 'REGISTERED' AND coalesce(v.registeredOn <= a.on, false))
+  WITH s, a, v, head(COLLECT { MATCH (v)-[:HAS_INSTITUTION_CHECK]->(c:InstitutionCheck) WHERE c.checkedOn <= a.on RETURN c ORDER BY c.checkedOn DESC, c.id DESC LIMIT 1 }) AS c
+  WHERE v IS NULL OR c IS NULL OR c.status <> 'PASSED' OR coalesce(c.expiresOn < a.on, false)
   RETURN CASE WHEN v IS NULL THEN 'Assessment' ELSE 'Vendor' END AS subjectType,
     CASE WHEN v IS NULL THEN a.id ELSE v.id END AS subjectId,
     CASE WHEN v IS NULL THEN 'LEVEL assessment of ' + s.name + ' on ' + toString(a.on) ELSE v.name END AS subjectName,
-    {problem: CASE WHEN v IS NULL THEN 'INSTITUTION_NOT_RECORDED' ELSE 'INSTITUTION_NOT_REGISTERED' END, assessmentId: a.id, assessedOn: a.on,
-     registrationStatus: v.registrationStatus, registeredOn: v.registeredOn} AS facts
+    {problem: CASE WHEN v IS NULL THEN 'INSTITUTION_NOT_RECORDED' ELSE 'INSTITUTION_NOT_CHECKED' END, assessmentId: a.id, assessedOn: a.on,
+     checkStatus: c.status, checkedOn: c.checkedOn, checkExpiresOn: c.expiresOn} AS facts
   UNION
   WITH s, a
   WHERE NOT EXISTS { (:Person)-[:ASSESSOR_ON]->(a) }

@@ -7,10 +7,12 @@
 import type { Context } from '../context.js';
 import { assessments, engagements as q } from '../cypher.generated.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { CHECK_STATUSES, type CheckStatus } from '../model.js';
 import type { PageParams } from '../pagination.js';
 import { type AssessmentRow, loadAssessment, toAssessment } from '../repositories/assessments.js';
-import { keysetParams } from '../repositories/common.js';
+import { keysetParams, newId, toProps, toRecord } from '../repositories/common.js';
 import { loadPerson } from '../repositories/persons.js';
+import { loadVendor } from '../repositories/vendors.js';
 import { InputValidator } from '../validation/input.js';
 
 export interface RecordEngagementInput {
@@ -100,6 +102,70 @@ export async function removeAssessor(
 /** Assessors of several assessments in one statement (Assessment.assessors). */
 export function assessorsOfAssessments(ctx: Context, parentIds: readonly string[], page: PageParams) {
   return ctx.db.run(q.assessorsByAssessments, {
+    scope: ctx.principal.scope,
+    parentIds,
+    ...keysetParams(page),
+  });
+}
+
+/** A background check of an assessment institution (测评机构背景审查), ASM-6; dated, so history is kept. */
+export interface InstitutionCheckRecord {
+  id: string;
+  vendorId: string;
+  status: CheckStatus;
+  checkedOn: string;
+  expiresOn: string | null;
+  checkedBy: string;
+}
+
+const CHECK_FIELDS = [
+  'id',
+  'vendorId',
+  'status',
+  'checkedOn',
+  'expiresOn',
+  'checkedBy',
+] as const satisfies readonly (keyof InstitutionCheckRecord)[];
+
+export const toInstitutionCheck = (node: unknown) => toRecord<InstitutionCheckRecord>(node, CHECK_FIELDS);
+
+export interface RecordInstitutionCheckInput {
+  vendorId: string;
+  status: string;
+  checkedOn: string;
+  expiresOn?: string | null;
+  checkedBy: string;
+}
+
+export async function recordInstitutionCheck(
+  ctx: Context,
+  input: RecordInstitutionCheckInput,
+): Promise<InstitutionCheckRecord> {
+  const v = new InputValidator();
+  const status = v.required('input.status', input.status)
+    ? v.oneOf('input.status', input.status, CHECK_STATUSES)
+    : null;
+  const checkedOn = v.required('input.checkedOn', input.checkedOn)
+    ? v.date('input.checkedOn', input.checkedOn)
+    : null;
+  const expiresOn = v.date('input.expiresOn', input.expiresOn);
+  v.dateOrder('input.expiresOn', checkedOn, expiresOn);
+  const checkedBy = v.required('input.checkedBy', input.checkedBy)
+    ? v.text('input.checkedBy', input.checkedBy, 200)
+    : null;
+  v.done();
+  if (!(await loadVendor(ctx, input.vendorId)))
+    throw new NotFoundError('input.vendorId', input.vendorId, 'vendor');
+  const [row] = await ctx.db.run(q.createInstitutionCheck, {
+    vendorId: input.vendorId,
+    props: { ...toProps({ status, checkedOn, expiresOn, checkedBy }), id: newId() },
+  });
+  return toInstitutionCheck(row?.node);
+}
+
+/** Institution checks of several vendors in one statement (Vendor.institutionChecks). */
+export function institutionChecksOfVendors(ctx: Context, parentIds: readonly string[], page: PageParams) {
+  return ctx.db.run(q.institutionChecksByVendors, {
     scope: ctx.principal.scope,
     parentIds,
     ...keysetParams(page),

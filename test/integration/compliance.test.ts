@@ -123,11 +123,12 @@ CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checke
 /*
  * Inputs of the part-2 rules (compliance-inputs-2.test.ts tests them), recorded so that none of them
  * fires here: every LEVEL assessment has its reports submitted and its confidentiality agreement
- * signed on its date, a registered institution and a checked assessor; the CII names its department
+ * signed on its date, a checked institution and a checked assessor; the CII names its department
  * and was notified on identification; s3c has a disaster backup since it joined the CII.
  */
 const PART_2_INPUTS = `
 CREATE (vA:Vendor {id: 'vA', name: 'Assessor Inst', registrationStatus: 'REGISTERED', registeredOn: date('2015-01-01')})
+CREATE (vA)-[:HAS_INSTITUTION_CHECK]->(:InstitutionCheck {id: 'icA', status: 'PASSED', checkedOn: date('2015-01-01'), checkedBy: 'City PSB'})
 CREATE (pA:Person {id: 'pA', name: 'Assessor', residentIdMasked: '140522********0044'})
 CREATE (pA)-[:HAS_CHECK]->(:BackgroundCheck {id: 'cA', status: 'PASSED', checkedOn: date('2015-01-01'), checkedBy: 'City PSB'})
 CREATE (dep:ProtectionDepartment {id: 'depF', name: 'PBOC Jincheng', divisionCode: '140500'})

@@ -347,6 +347,15 @@ const systemInput = (create: boolean) =>
         description: 'Decommissioning date (撤销/下线日期); not before go-live, required for DECOMMISSIONED.',
       }),
       description: t.string({ description: 'Description (系统描述).' }),
+      filingAcceptedOn: t.field({
+        type: 'Date',
+        description: 'Date the police accepted the filing (备案受理日期), FIL-3; not before filedOn.',
+      }),
+      filingCertificateIssuedOn: t.field({
+        type: 'Date',
+        description:
+          'Date the police issued the filing certificate (备案证明出具日期), FIL-3; not before filingAcceptedOn.',
+      }),
     }),
   });
 const CreateSystemInput = systemInput(true);

@@ -75,6 +75,10 @@ export const LABELS = [
   'Exposure',
   'Assessment',
   'Finding',
+  // Compliance inputs (issue #5, part 2): disaster backups of CII systems (CII-6).
+  'DisasterBackup',
+  // Background checks of assessment institutions (ASM-6).
+  'InstitutionCheck',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -97,6 +101,10 @@ export const RELATIONSHIP_TYPES = [
   'ASSESSES',
   'PERFORMED',
   'FOUND',
+  // Compliance inputs (issue #5, part 2): a system's disaster backups (CII-6), the assessors on an assessment (ASM-6).
+  'HAS_BACKUP',
+  'ASSESSOR_ON',
+  'HAS_INSTITUTION_CHECK',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -146,6 +154,10 @@ export interface SystemRecord {
   liveOn: string | null;
   decommissionedOn: string | null;
   description: string | null;
+  /** FIL-3: the police accepted the filing (受理) on; absent/null = not recorded. */
+  filingAcceptedOn?: string | null;
+  /** FIL-3: the police issued the filing certificate (备案证明) on; absent/null = not recorded. */
+  filingCertificateIssuedOn?: string | null;
 }
 
 export interface CriticalInfrastructureRecord {
@@ -212,6 +224,12 @@ export interface AssessmentRecord {
   score: number | null;
   systemId: string;
   vendorId: string | null;
+  /** ASM-4: report submitted to the police (报送公安机关) on; absent/null = not recorded. */
+  reportSubmittedToPoliceOn?: string | null;
+  /** ASM-4: report submitted to the competent department (报送行业主管部门) on. */
+  reportSubmittedToDepartmentOn?: string | null;
+  /** ASM-5: confidentiality agreement with the institution (保密协议) signed on. */
+  confidentialityAgreementSignedOn?: string | null;
 }
 
 export interface FindingRecord {

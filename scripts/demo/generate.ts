@@ -10,7 +10,9 @@
 
 import type { ChangeFilingRecord } from '../../server/compliance/change-filings.js';
 import type { DataTransferRecord } from '../../server/compliance/data-transfers.js';
+import type { DisasterBackupRecord } from '../../server/compliance/disaster-backups.js';
 import type { DrillRecord } from '../../server/compliance/drills.js';
+import type { InstitutionCheckRecord } from '../../server/compliance/engagements.js';
 import type { GradingReviewRecord } from '../../server/compliance/grading-reviews.js';
 import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
@@ -89,6 +91,17 @@ export interface DemoData {
   dataTransfers: DataTransferRecord[];
   gradingReviews: GradingReviewRecord[];
   drills: DrillRecord[];
+  /** ASM-6: who worked on an assessment as assessor (测评人员), (p)-[:ASSESSOR_ON]->(a). */
+  assessors: AssessorRecord[];
+  disasterBackups: DisasterBackupRecord[];
+  /** ASM-6: background checks of assessment institutions (测评机构背景审查). */
+  institutionChecks: InstitutionCheckRecord[];
+}
+
+export interface AssessorRecord {
+  id: string;
+  personId: string;
+  assessmentId: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1692,6 +1705,16 @@ export function generateDemoData(seed = 20261101): DemoData {
     }
   }
 
+  // Compliance inputs part 2, each from its own random stream (the records above stay as they were).
+  const { assessors, disasterBackups, institutionChecks } = complianceInputs2(seed, {
+    systems: systems.map((s) => s.record),
+    operators: operators.map((o) => o.record),
+    vendors,
+    checks,
+    assessments,
+    memberships,
+  });
+
   return {
     sectors,
     departments,
@@ -1721,8 +1744,155 @@ export function generateDemoData(seed = 20261101): DemoData {
     dataTransfers,
     gradingReviews,
     drills,
+    assessors,
+    disasterBackups,
+    institutionChecks,
   };
 }
+
+/**
+ * FIL-3: the police accepted (受理) six in seven filings 0–5 days after filing and issued the
+ * certificate (备案证明) 1–14 days later, except about one in sixteen not issued (yet).
+ * ASM-4/5: each LEVEL assessment's report went to the police 1–20 days later (one in twenty-five
+ * not) and, where the operator has a competent department, to it 1–30 days later (one in
+ * fifteen not); the confidentiality agreement was signed 5–60 days before (one in twenty-five
+ * after the assessment, one in twenty-five never).
+ * ASM-6: two assessors from the institution's staff employed on the assessment date, preferably
+ * with a passed, unexpired check (one in ten picked regardless); an institution without staff
+ * then records none. CII-6: six in seven CII member systems have a disaster backup set up up to
+ * 200 days before joining, a few ended since.
+ * Dates are set on the system and assessment records themselves (filingAcceptedOn,
+ * filingCertificateIssuedOn, report and agreement dates).
+ */
+function complianceInputs2(
+  seed: number,
+  d: {
+    systems: SystemRecord[];
+    operators: OperatorRecord[];
+    vendors: VendorMeta[];
+    checks: BackgroundCheckRecord[];
+    assessments: AssessmentRecord[];
+    memberships: MembershipRecord[];
+  },
+): {
+  assessors: AssessorRecord[];
+  disasterBackups: DisasterBackupRecord[];
+  institutionChecks: InstitutionCheckRecord[];
+} {
+  const upTo = (iso: string) => (iso <= DEMO_AS_OF ? iso : null);
+  const fp = new Rng(seed ^ 0xf13);
+  for (const s of d.systems) {
+    if (!s.filedOn || !fp.chance(6 / 7)) continue;
+    const accepted = upTo(addDays(s.filedOn, fp.int(0, 5)));
+    if (!accepted) continue;
+    s.filingAcceptedOn = accepted;
+    s.filingCertificateIssuedOn = fp.chance(1 / 16) ? null : upTo(addDays(accepted, fp.int(1, 14)));
+  }
+
+  const ag = new Rng(seed ^ 0xa56);
+  const systemById = new Map(d.systems.map((s) => [s.id, s]));
+  const departmentOf = new Map(d.operators.map((o) => [o.id, (o.competentDepartment ?? '').trim() !== '']));
+  const vendorById = new Map(d.vendors.map((v) => [v.record.id, v]));
+  const checksOf = new Map<string, BackgroundCheckRecord[]>();
+  for (const c of d.checks) checksOf.set(c.personId, [...(checksOf.get(c.personId) ?? []), c]);
+  const checkedOn = (personId: string, on: string) => {
+    const latest = (checksOf.get(personId) ?? [])
+      .filter((c) => c.checkedOn <= on)
+      .sort((a, b) =>
+        a.checkedOn < b.checkedOn ? 1 : a.checkedOn > b.checkedOn ? -1 : a.id < b.id ? 1 : -1,
+      )[0];
+    return latest?.status === 'PASSED' && (latest.expiresOn === null || latest.expiresOn >= on);
+  };
+  const assessors: AssessorRecord[] = [];
+  for (const a of d.assessments) {
+    if (a.kind !== 'LEVEL') continue;
+    const system = systemById.get(a.systemId);
+    a.reportSubmittedToPoliceOn = ag.chance(1 / 25) ? null : upTo(addDays(a.on, ag.int(1, 20)));
+    a.reportSubmittedToDepartmentOn =
+      system && departmentOf.get(system.operatorId) && !ag.chance(1 / 15)
+        ? upTo(addDays(a.on, ag.int(1, 30)))
+        : null;
+    const agreement = ag.int(0, 24);
+    a.confidentialityAgreementSignedOn =
+      agreement === 0
+        ? null
+        : agreement === 1
+          ? upTo(addDays(a.on, ag.int(1, 10)))
+          : addDays(a.on, -ag.int(5, 60));
+    const vendor = a.vendorId ? vendorById.get(a.vendorId) : undefined;
+    if (!vendor) continue;
+    const staff = [
+      ...new Set(
+        vendor.staff.filter((e) => e.from <= a.on && (e.to === null || e.to >= a.on)).map((e) => e.personId),
+      ),
+    ];
+    const checked = staff.filter((p) => checkedOn(p, a.on));
+    const pool = ag.chance(0.05) || checked.length === 0 ? staff : checked;
+    for (const personId of ag.shuffle(pool).slice(0, 2)) {
+      assessors.push({ id: ag.uuid(), personId, assessmentId: a.id });
+    }
+  }
+
+  const bk = new Rng(seed ^ 0xc116);
+  const disasterBackups: DisasterBackupRecord[] = [];
+  const firstJoined = new Map<string, string>();
+  for (const m of d.memberships) {
+    const known = firstJoined.get(m.systemId);
+    if (!known || m.from < known) firstJoined.set(m.systemId, m.from);
+  }
+  for (const [systemId, joined] of [...firstJoined].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!bk.chance(6 / 7)) continue;
+    const establishedOn = addDays(joined, -bk.int(0, 200));
+    const ended = bk.chance(0.1) ? upTo(addDays(establishedOn, bk.int(200, 900))) : null;
+    disasterBackups.push({
+      id: bk.uuid(),
+      systemId,
+      kind: bk.chance(0.6) ? 'REMOTE' : 'SAME_CITY',
+      site: bk.pick(BACKUP_SITES),
+      establishedOn,
+      endedOn: ended,
+      lastVerifiedOn: minOpen(addDays(establishedOn, bk.int(30, 600)), ended ?? DEMO_AS_OF),
+    });
+  }
+  // ASM-6: nine in ten institutions that performed a level assessment were checked by 2019 and every
+  // three years since (renewed up to 30 days before expiry); one in five renewed 60–120 days late since
+  // 2025 (assessments in the gap lack a valid check).
+  const ic = new Rng(seed ^ 0x1c6);
+  const institutionChecks: InstitutionCheckRecord[] = [];
+  const performers = [...new Set(d.assessments.filter((a) => a.kind === 'LEVEL').map((a) => a.vendorId))]
+    .filter((id): id is string => id !== null)
+    .sort();
+  for (const [index, vendorId] of performers.entries()) {
+    if (!ic.chance(0.9)) continue;
+    const late = ic.chance(0.2);
+    // The first institution (by id) was checked only from October 2025: its earlier engagements lack one.
+    let checkedOn = index === 0 ? ic.date('2025-10-01', '2025-10-31') : ic.date('2016-01-01', '2019-06-30');
+    while (checkedOn <= DEMO_AS_OF) {
+      const expiresOn = addDays(checkedOn, 3 * 365);
+      institutionChecks.push({
+        id: ic.uuid(),
+        vendorId,
+        status: 'PASSED',
+        checkedOn,
+        expiresOn,
+        checkedBy: '晋城市公安局网络安全保卫支队',
+      });
+      checkedOn =
+        late && expiresOn >= '2025-01-01'
+          ? addDays(expiresOn, ic.int(60, 120))
+          : addDays(expiresOn, -ic.int(0, 30));
+    }
+  }
+  return { assessors, disasterBackups, institutionChecks };
+}
+
+const BACKUP_SITES = [
+  '太原灾备中心',
+  '晋城市政务云灾备机房',
+  '郑州异地灾备中心',
+  '长治同城机房',
+  '北京灾备中心',
+];
 
 const DRILL_TITLES = ['数据恢复演练', '勒索病毒应急演练', '主备切换演练', '网络攻击应急演练'] as const;
 

@@ -77,6 +77,30 @@ export async function loadDemoData(
     ['dataTransfers', seed.dataTransfers, data.dataTransfers],
     ['gradingReviews', seed.gradingReviews, data.gradingReviews],
     ['drills', seed.drills, data.drills],
+    ['disasterBackups', seed.disasterBackups, data.disasterBackups],
+    [
+      'filingProcesses',
+      seed.filingProcesses,
+      data.systems
+        .filter((s) => s.filingAcceptedOn)
+        .map((s) => ({
+          systemId: s.id,
+          filingAcceptedOn: s.filingAcceptedOn,
+          filingCertificateIssuedOn: s.filingCertificateIssuedOn ?? null,
+        })),
+    ],
+    [
+      'assessmentEngagements',
+      seed.assessmentEngagements,
+      data.assessments
+        .filter((a) => a.kind === 'LEVEL')
+        .map((a) => ({
+          assessmentId: a.id,
+          reportSubmittedToPoliceOn: a.reportSubmittedToPoliceOn ?? null,
+          reportSubmittedToDepartmentOn: a.reportSubmittedToDepartmentOn ?? null,
+          confidentialityAgreementSignedOn: a.confidentialityAgreementSignedOn ?? null,
+        })),
+    ],
     ['memberships', seed.memberships, data.memberships],
     ['services', seed.services, data.services],
     ['subcontracts', seed.subcontracts, data.subcontracts],
@@ -86,6 +110,8 @@ export async function loadDemoData(
     ['supplies', seed.supplies, data.supplies],
     ['productUses', seed.productUses, data.productUses],
     ['links', seed.links, data.links],
+    ['assessors', seed.assessors, data.assessors],
+    ['institutionChecks', seed.institutionChecks, data.institutionChecks],
   ];
 
   return db.writeTransaction('seed/demo', async (tx) => {

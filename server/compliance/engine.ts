@@ -76,6 +76,32 @@ interface RuleCheck {
   judge: (facts: Record<string, unknown>, cfg: ComplianceConfig) => Verdict;
 }
 
+/** FIL-3: the police issue the filing certificate (备案证明) within 10 working days of acceptance (fixed by the document). */
+export const FILING_CERTIFICATE_WORKING_DAYS = 10;
+
+const undated = (): Verdict => ({ met: false, dated: false });
+
+/** Rules whose inputs came with compliance inputs part 2 (FIL-3, ASM-4/5/6, CII-1, CII-6). */
+const INPUT_CHECKS_2: Record<string, RuleCheck> = {
+  'FIL-3': {
+    statement: q.fil3,
+    judge: (f) =>
+      f.filingCertificateIssuedOn != null
+        ? { met: true }
+        : due(addWorkingDays(String(f.filingAcceptedOn), FILING_CERTIFICATE_WORKING_DAYS)),
+  },
+  'ASM-4': { statement: q.asm4, judge: undated },
+  'ASM-5': { statement: q.asm5, judge: undated },
+  'ASM-6': {
+    statement: q.asm6,
+    // One finding per problem: the assessment's own problems by name, a person's or vendor's by assessment.
+    detail: (f, row) => (row.subjectType === 'Assessment' ? String(f.problem) : String(f.assessmentId)),
+    judge: undated,
+  },
+  'CII-1': { statement: q.cii1, detail: (_f, row) => String(row.operatorId), judge: undated },
+  'CII-6': { statement: q.cii6, judge: undated },
+};
+
 const str = (v: unknown): string | null => (v == null ? null : String(v));
 const due = (dueOn: string | null): Verdict => ({ met: false, dated: true, dueOn });
 const min = (a: string, b: string) => (a < b ? a : b);
@@ -175,6 +201,7 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     detail: (f) => String(f.service),
     judge: () => ({ met: false, dated: false }),
   },
+  ...INPUT_CHECKS_2,
 };
 
 export const CHECKED_RULE_IDS = Object.keys(RULE_CHECKS).sort();

@@ -80,7 +80,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).1',
     '公安机关受理备案后10个工作日内出具备案证明',
     'Police: filing certificate within 10 working days of acceptance',
-    missing('filing acceptance and certificate dates (受理、备案证明)'),
   ),
   rule(
     'ASM-1',
@@ -109,7 +108,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).2',
     '测评报告报送公安机关和行业主管部门',
     'Assessment report submitted to the police and the competent department',
-    missing('report submissions (测评报告报送)'),
   ),
   rule(
     'ASM-5',
@@ -117,7 +115,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).2',
     '与测评机构签订保密协议',
     'Confidentiality agreement with the assessment institution',
-    missing('confidentiality agreements (保密协议)'),
   ),
   rule(
     'ASM-6',
@@ -125,7 +122,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(一).2',
     '测评机构及测评人员通过背景审查',
     'Assessment institution and assessors background-checked',
-    missing('which assessors worked on an engagement'),
   ),
   rule(
     'RCT-1',
@@ -185,7 +181,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(二).6',
     '关基认定记录保护工作部门并通知运营者和公安机关',
     'CII designation names the protection department and records notifications',
-    missing('notification dates of CII designations'),
   ),
   rule(
     'CII-2',
@@ -222,7 +217,6 @@ export const RULES: readonly RuleDef[] = [
     '三.(二).8',
     '重要网络和数据库容灾备份',
     'Disaster backup of important networks and databases',
-    missing('disaster backups (容灾备份)'),
   ),
   rule(
     'CII-7',

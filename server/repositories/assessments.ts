@@ -44,6 +44,9 @@ export const ASSESSMENT_FIELDS = [
   'score',
   'systemId',
   'vendorId',
+  'reportSubmittedToPoliceOn',
+  'reportSubmittedToDepartmentOn',
+  'confidentialityAgreementSignedOn',
 ] as const satisfies readonly (keyof AssessmentRecord)[];
 
 /** An assessment with its system and performing vendor, read in the same statement. */

@@ -33,6 +33,8 @@ export const SYSTEM_FIELDS = [
   'liveOn',
   'decommissionedOn',
   'description',
+  'filingAcceptedOn',
+  'filingCertificateIssuedOn',
 ] as const satisfies readonly (keyof SystemRecord)[];
 
 /**
@@ -144,11 +146,20 @@ export interface SystemInput {
   liveOn?: string | null;
   decommissionedOn?: string | null;
   description?: string | null;
+  filingAcceptedOn?: string | null;
+  filingCertificateIssuedOn?: string | null;
 }
 
 type SystemProps = Omit<SystemRecord, 'id' | 'operatorId'>;
 
-const DATE_FIELDS = ['levelDeterminedOn', 'filedOn', 'liveOn', 'decommissionedOn'] as const;
+const DATE_FIELDS = [
+  'levelDeterminedOn',
+  'filedOn',
+  'liveOn',
+  'decommissionedOn',
+  'filingAcceptedOn',
+  'filingCertificateIssuedOn',
+] as const;
 const LEVEL_FIELDS = ['protectionLevel', 'businessInfoLevel', 'systemServiceLevel'] as const;
 
 /**
@@ -216,6 +227,19 @@ function validate(input: SystemInput, existing: SystemRecord | null) {
   }
   if (ok('levelDeterminedOn') && ok('filedOn')) {
     v.dateOrder('input.filedOn', get('levelDeterminedOn'), get('filedOn'));
+  }
+  // FIL-3: filed → accepted by the police (受理) → certificate issued (备案证明), in that order.
+  const accepted = get('filingAcceptedOn') ?? null;
+  const certified = get('filingCertificateIssuedOn') ?? null;
+  if (ok('filedOn') && ok('filingAcceptedOn')) {
+    v.dateOrder('input.filingAcceptedOn', get('filedOn'), accepted);
+    if (accepted !== null && get('filedOn') === null)
+      v.issue('input.filingAcceptedOn', 'needs the filing date (filedOn)');
+  }
+  if (ok('filingAcceptedOn') && ok('filingCertificateIssuedOn')) {
+    v.dateOrder('input.filingCertificateIssuedOn', accepted, certified);
+    if (certified !== null && accepted === null)
+      v.issue('input.filingCertificateIssuedOn', 'needs the acceptance date (filingAcceptedOn)');
   }
   if (ok('liveOn') && ok('decommissionedOn')) {
     v.dateOrder('input.decommissionedOn', get('liveOn'), get('decommissionedOn'));

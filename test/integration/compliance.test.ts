@@ -120,8 +120,33 @@ MATCH (pK2:Person {id: 'pK2'})
 CREATE (pK2)-[:HAS_CHECK]->(:BackgroundCheck {id: 'c2', status: 'PASSED', checkedOn: date('2024-01-01'), expiresOn: date('2026-01-01'), checkedBy: 'City PSB'})
 `;
 
+/*
+ * Inputs of the part-2 rules (compliance-inputs-2.test.ts tests them), recorded so that none of them
+ * fires here: every LEVEL assessment has its reports submitted and its confidentiality agreement
+ * signed on its date, a checked institution and a checked assessor; the CII names its department
+ * and was notified on identification; s3c has a disaster backup since it joined the CII.
+ */
+const PART_2_INPUTS = `
+CREATE (vA:Vendor {id: 'vA', name: 'Assessor Inst', registrationStatus: 'REGISTERED', registeredOn: date('2015-01-01')})
+CREATE (vA)-[:HAS_INSTITUTION_CHECK]->(:InstitutionCheck {id: 'icA', status: 'PASSED', checkedOn: date('2015-01-01'), checkedBy: 'City PSB'})
+CREATE (pA:Person {id: 'pA', name: 'Assessor', residentIdMasked: '140522********0044'})
+CREATE (pA)-[:HAS_CHECK]->(:BackgroundCheck {id: 'cA', status: 'PASSED', checkedOn: date('2015-01-01'), checkedBy: 'City PSB'})
+CREATE (dep:ProtectionDepartment {id: 'depF', name: 'PBOC Jincheng', divisionCode: '140500'})
+WITH vA, pA, dep
+MATCH (a:Assessment {kind: 'LEVEL'})
+SET a.reportSubmittedToPoliceOn = a.on, a.reportSubmittedToDepartmentOn = a.on, a.confidentialityAgreementSignedOn = a.on
+CREATE (vA)-[:PERFORMED]->(a)
+CREATE (pA)-[:ASSESSOR_ON]->(a)
+WITH DISTINCT dep
+MATCH (c:CriticalInfrastructure {id: 'cii1'}), (s3c:System {id: 's3c'})
+SET c.operatorNotifiedOn = c.identifiedOn, c.policeNotifiedOn = c.identifiedOn
+CREATE (dep)-[:IDENTIFIED {on: c.identifiedOn}]->(c)
+CREATE (s3c)-[:HAS_BACKUP]->(:DisasterBackup {id: 'bk3c', kind: 'REMOTE', site: 'Taiyuan', establishedOn: date('2024-01-01')})
+`;
+
 beforeAll(async () => {
   await db.driver.executeQuery(GRAPH, {}, { database: db.config.database });
+  await db.driver.executeQuery(PART_2_INPUTS, {}, { database: db.config.database });
 });
 
 const QUERY = `query($scope: ComplianceScope!, $asOf: Date, $ruleIds: [String!], $first: Int, $after: String) {
@@ -427,16 +452,22 @@ describe('complianceRules', () => {
       'GRD-3',
       'FIL-1',
       'FIL-2',
+      'FIL-3',
       'ASM-1',
       'ASM-2',
       'ASM-3',
+      'ASM-4',
+      'ASM-5',
+      'ASM-6',
       'RCT-1',
       'RCT-2',
       'SUP-2',
       'CRY-1',
+      'CII-1',
       'CII-2',
       'CII-3',
       'CII-4',
+      'CII-6',
       'CII-7',
       'CII-8',
       'INC-1',

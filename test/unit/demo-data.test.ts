@@ -46,6 +46,9 @@ describe('generateDemoData', () => {
       dataTransfers: 11,
       gradingReviews: 197,
       drills: 187,
+      assessors: 898,
+      disasterBackups: 44,
+      institutionChecks: 7,
     } satisfies Record<keyof DemoData, number>);
   });
 

@@ -560,6 +560,11 @@ const ChangeFilingRef = builder.objectRef<ChangeFilingRecord>('ChangeFiling').im
       description: 'Date of the change (变更日期).',
       resolve: (c) => c.changedOn,
     }),
+    fromLevel: t.exposeInt('fromLevel', {
+      nullable: true,
+      description:
+        'Protection level before the change (变更前等级), LEVEL_CHANGE only; null = not known. The compliance rules read the level on a past date from it.',
+    }),
     toLevel: t.exposeInt('toLevel', {
       nullable: true,
       description: 'New protection level (变更后等级), LEVEL_CHANGE only.',
@@ -580,6 +585,10 @@ const RecordChangeInput = builder.inputType('RecordChangeFilingInput', {
     systemId: t.id({ required: true, description: 'The system (System id).' }),
     kind: t.field({ type: ChangeKindEnum, required: true, description: 'What changed (变更类型).' }),
     changedOn: t.field({ type: 'Date', required: true, description: 'Date of the change (变更日期).' }),
+    fromLevel: t.int({
+      description:
+        'Level 1–5 before the change (变更前等级), LEVEL_CHANGE only. Absent: the system’s recorded level, unless that already is toLevel (then unknown). Makes the level on earlier dates known to the compliance rules.',
+    }),
     toLevel: t.int({
       description: 'New level 1–5 (变更后等级): required for LEVEL_CHANGE, absent for CANCELLATION.',
     }),

@@ -1,4 +1,4 @@
-// FIL-1 facts: systems in scope of level ≥ 2 graded on or before $asOf (levelDeterminedOn ≤ asOf, not decommissioned by then), with the filing date when filed on or before asOf (null otherwise). Scope as in grd-1.
+// FIL-1 facts: systems in scope of level ≥ 2 graded on or before $asOf (levelDeterminedOn ≤ asOf, not decommissioned by then), with the filing date when filed on or before asOf (null otherwise). Scope as in grd-1. The level is the level on $asOf: the fromLevel of the first LEVEL_CHANGE dated after it, else the current level.
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -6,15 +6,16 @@
 // @param limit: number
 MATCH (o:Operator)-[:OPERATES]->(s:System)
 WITH o, s, date($asOf) AS d
+WITH o, s, d, coalesce(COLLECT { MATCH (s)-[:HAS_CHANGE]->(c:ChangeFiling {kind: 'LEVEL_CHANGE'}) WHERE c.changedOn > d RETURN c.fromLevel ORDER BY c.changedOn, c.id LIMIT 1 }[0], s.protectionLevel) AS level
 WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
   AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
   AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)
   AND ($target.operatorId IS NULL OR o.id = $target.operatorId)
   AND ($target.systemId IS NULL OR s.id = $target.systemId)
   AND ($target.vendorId IS NULL OR EXISTS { (:Vendor {id: $target.vendorId})-[r:SERVES]->(s) WHERE r.from <= d AND (r.to IS NULL OR r.to >= d) })
-  AND coalesce(s.protectionLevel, 0) >= 2 AND coalesce(s.levelDeterminedOn <= d, false)
+  AND coalesce(level, 0) >= 2 AND coalesce(s.levelDeterminedOn <= d, false)
   AND NOT coalesce(s.decommissionedOn <= d, false)
 RETURN 'System' AS subjectType, s.id AS subjectId, s.name AS subjectName, s.id AS systemId, o.id AS operatorId, o.name AS operatorName, o.divisionCode AS divisionCode, o.sectorCode AS sectorCode,
-  {protectionLevel: s.protectionLevel, levelDeterminedOn: s.levelDeterminedOn, filedOn: CASE WHEN s.filedOn <= d THEN s.filedOn ELSE null END, filingNumber: s.filingNumber} AS facts
+  {protectionLevel: level, levelDeterminedOn: s.levelDeterminedOn, filedOn: CASE WHEN s.filedOn <= d THEN s.filedOn ELSE null END, filingNumber: s.filingNumber} AS facts
 ORDER BY s.id
 LIMIT $limit

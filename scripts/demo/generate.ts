@@ -1558,6 +1558,7 @@ export function generateDemoData(seed = 20261101): DemoData {
   // in twelve changed level in 2025–2026 (most filed within 10 working days, some late or never);
   // most decommissioned systems have a filed cancellation, the others none (a finding).
   const cf = new Rng(seed ^ 0xf12);
+  const previousLevels = new Rng(seed ^ 0xf13);
   const changeFilings: ChangeFilingRecord[] = [];
   for (const { record: s } of systems) {
     if (s.decommissionedOn) {
@@ -1567,6 +1568,7 @@ export function generateDemoData(seed = 20261101): DemoData {
           systemId: s.id,
           kind: 'CANCELLATION',
           changedOn: s.decommissionedOn,
+          fromLevel: null,
           toLevel: null,
           filedOn: minOpen(addDays(s.decommissionedOn, cf.int(1, 12)), DEMO_AS_OF),
         });
@@ -1576,11 +1578,16 @@ export function generateDemoData(seed = 20261101): DemoData {
     if (!s.protectionLevel || !s.levelDeterminedOn || !cf.chance(0.08)) continue;
     const changedOn = cf.date(maxDate(s.levelDeterminedOn, '2025-01-01') as string, '2026-10-25');
     const filed = cf.chance(0.6) ? addDays(changedOn, cf.int(1, 20)) : null;
+    // The level before: mostly one lower (raised), sometimes one higher; from a stream of its own so
+    // the other change-filing draws stay as they were.
+    const raised = s.protectionLevel > 1 && (s.protectionLevel === 5 || previousLevels.chance(0.8));
+    const fromLevel = raised ? s.protectionLevel - 1 : s.protectionLevel + 1;
     changeFilings.push({
       id: cf.uuid(),
       systemId: s.id,
       kind: 'LEVEL_CHANGE',
       changedOn,
+      fromLevel,
       toLevel: s.protectionLevel,
       filedOn: filed !== null && filed <= DEMO_AS_OF ? filed : null,
     });

@@ -18,6 +18,8 @@ export interface ChangeFilingRecord {
   systemId: string;
   kind: ChangeKind;
   changedOn: string;
+  /** The level before a LEVEL_CHANGE (null = not known): what makes the level on a past date known. */
+  fromLevel: number | null;
   toLevel: number | null;
   filedOn: string | null;
 }
@@ -27,6 +29,7 @@ const FIELDS = [
   'systemId',
   'kind',
   'changedOn',
+  'fromLevel',
   'toLevel',
   'filedOn',
 ] as const satisfies readonly (keyof ChangeFilingRecord)[];
@@ -40,6 +43,7 @@ export interface RecordChangeInput {
   systemId: string;
   kind: ChangeKind;
   changedOn: string;
+  fromLevel?: number | null;
   toLevel?: number | null;
   filedOn?: string | null;
 }
@@ -55,12 +59,28 @@ export async function recordChange(ctx: Context, input: RecordChangeInput): Prom
     v.issue('input.toLevel', 'is required for a LEVEL_CHANGE');
   if (kind === 'CANCELLATION' && input.toLevel != null)
     v.issue('input.toLevel', 'must be absent for a CANCELLATION');
+  const fromLevel = v.level('input.fromLevel', input.fromLevel);
+  if (kind === 'CANCELLATION' && input.fromLevel != null)
+    v.issue('input.fromLevel', 'must be absent for a CANCELLATION');
+  if (fromLevel != null && fromLevel === toLevel)
+    v.issue('input.fromLevel', 'must differ from input.toLevel');
   const filedOn = v.date('input.filedOn', input.filedOn);
   v.dateOrder('input.filedOn', changedOn, filedOn);
   v.done();
-  if (!(await loadScopedSystem(ctx, input.systemId)))
-    throw new NotFoundError('input.systemId', input.systemId, 'system');
-  const props = toProps({ kind, changedOn, toLevel, filedOn: filedOn ?? undefined });
+  const system = await loadScopedSystem(ctx, input.systemId);
+  if (!system) throw new NotFoundError('input.systemId', input.systemId, 'system');
+  // Not given: the system's recorded level, unless it already is the new one (then it is unknown).
+  const previous =
+    kind === 'LEVEL_CHANGE' && fromLevel == null && system.protectionLevel !== toLevel
+      ? system.protectionLevel
+      : fromLevel;
+  const props = toProps({
+    kind,
+    changedOn,
+    fromLevel: previous ?? undefined,
+    toLevel,
+    filedOn: filedOn ?? undefined,
+  });
   const [row] = await ctx.db.run(q.create, { systemId: input.systemId, props: { ...props, id: newId() } });
   return toChangeFiling(row?.node);
 }

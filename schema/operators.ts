@@ -51,6 +51,13 @@ builder.node(OperatorRef, {
       nullable: true,
       description: 'Responsible head of the security body (安全管理负责人).',
     }),
+    securityBodyEstablishedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'When the security body was set up (机构设立日期); null = not recorded, and CII-2 then takes the body as always there.',
+      resolve: (o) => o.securityBodyEstablishedOn,
+    }),
     contactPhone: t.exposeString('contactPhone', {
       nullable: true,
       description: 'Contact telephone (联系电话).',
@@ -106,6 +113,10 @@ const operatorInputFields = (required: boolean) =>
       competentDepartment: t.string({ description: 'Competent department (行业主管部门).' }),
       securityBody: t.string({ description: 'Dedicated security management body (专门安全管理机构).' }),
       securityHead: t.string({ description: 'Responsible head (安全管理负责人).' }),
+      securityBodyEstablishedOn: t.field({
+        type: 'Date',
+        description: 'When the security body was set up (机构设立日期): CII-2 on an earlier date finds no body.',
+      }),
       contactPhone: t.string({ description: 'Contact telephone (联系电话).' }),
     }),
   });

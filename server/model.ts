@@ -137,6 +137,8 @@ export interface OperatorRecord {
   competentDepartment: string | null;
   securityBody: string | null;
   securityHead: string | null;
+  /** When the security body was set up (null = not recorded: taken as always there). */
+  securityBodyEstablishedOn: string | null;
   contactPhone: string | null;
 }
 

@@ -711,6 +711,7 @@ export function generateDemoData(seed = 20261101): DemoData {
       competentDepartment: spec.sector ? (departmentBySector.get(spec.sector)?.name ?? null) : null,
       securityBody: null,
       securityHead: null,
+      securityBodyEstablishedOn: null,
       contactPhone: rng.chance(0.85) ? `0356-${rng.int(2020000, 6999999)}` : null,
     };
     return { record, spec, systems: [], ipBase };

@@ -29,6 +29,7 @@ export const OPERATOR_FIELDS = [
   'competentDepartment',
   'securityBody',
   'securityHead',
+  'securityBodyEstablishedOn',
   'contactPhone',
 ] as const satisfies readonly (keyof OperatorRecord)[];
 
@@ -75,6 +76,7 @@ export interface OperatorInput {
   competentDepartment?: string | null;
   securityBody?: string | null;
   securityHead?: string | null;
+  securityBodyEstablishedOn?: string | null;
   contactPhone?: string | null;
 }
 
@@ -103,6 +105,9 @@ function validate(input: OperatorInput, partial: boolean) {
   }
   for (const k of ['competentDepartment', 'securityBody', 'securityHead'] as const) {
     if (input[k] !== undefined) props[k] = v.text(`input.${k}`, input[k], 200);
+  }
+  if (input.securityBodyEstablishedOn !== undefined) {
+    props.securityBodyEstablishedOn = v.date('input.securityBodyEstablishedOn', input.securityBodyEstablishedOn);
   }
   if (input.contactPhone !== undefined) {
     const phone = v.text('input.contactPhone', input.contactPhone, 40);

@@ -9,6 +9,9 @@
  *         defaults to 3) → ASM-1/CRY-1 before 2025-06-01, ASM-3 from then
  *   sSame level 3 today; a change to 3 recorded without fromLevel after the system already says 3
  *         → fromLevel unknown: today's level on every date
+ * CII-2 (security body on a past date): opH runs sUp, part of a CII since 2024-01-01; its body
+ *   "Security Office" with a head, set up on 2025-03-01 (recorded with updateOperator)
+ *   → a finding up to 2025-02-28 (no body yet), none from 2025-03-01
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +21,10 @@ const { gql, db } = testApp();
 
 const GRAPH = `
 CREATE (o:Operator {id: 'opH', name: 'History Co', uscc: '91140522000000009X', divisionCode: '140522', sectorCode: 'ENERGY', inDevelopmentZone: false})
-CREATE (o)-[:OPERATES]->(:System {id: 'sUp', name: 'Up', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2020-01-01'), filedOn: date('2020-01-05'), filingNumber: '14052200009-20001', liveOn: date('2020-03-01')})
+CREATE (o)-[:OPERATES]->(sUp:System {id: 'sUp', name: 'Up', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2020-01-01'), filedOn: date('2020-01-05'), filingNumber: '14052200009-20001', liveOn: date('2020-03-01')})
 CREATE (o)-[:OPERATES]->(:System {id: 'sDown', name: 'Down', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2020-01-01'), filedOn: date('2020-01-05'), filingNumber: '14052200009-20002', liveOn: date('2020-03-01')})
 CREATE (o)-[:OPERATES]->(:System {id: 'sSame', name: 'Same', protectionLevel: 3, status: 'LIVE', levelDeterminedOn: date('2020-01-01'), filedOn: date('2020-01-05'), filingNumber: '14052200009-20003', liveOn: date('2020-03-01')})
+CREATE (sUp)-[:PART_OF {id: 'mH', from: date('2024-01-01')}]->(:CriticalInfrastructure {id: 'ciiH', name: 'Grid H', sectorCode: 'ENERGY'})
 `;
 
 const RECORD = `mutation($input: RecordChangeFilingInput!) { recordChangeFiling(input: $input) {
@@ -120,6 +124,47 @@ describe('the level on a past date', () => {
       'CRY-1 sSame 3',
       'CRY-1 sUp 3',
     ]);
+  });
+
+  it('CII-2 finds no security body before the date it was set up', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateOperatorInput!) { updateOperator(id: $id, input: $input) {
+      __typename ... on MutationUpdateOperatorSuccess { data { securityBodyEstablishedOn } }
+      ... on ValidationError { issues { field message } } } }`;
+    const id = encodeGlobalID('Operator', 'opH');
+    const bad = await gql<{ updateOperator: unknown }>(UPDATE, {
+      id,
+      input: { securityBodyEstablishedOn: '2025-02-30' },
+    });
+    expect(bad.data?.updateOperator).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'input.securityBodyEstablishedOn' }],
+    });
+    const ok = await gql<{ updateOperator: unknown }>(UPDATE, {
+      id,
+      input: {
+        securityBody: 'Security Office',
+        securityHead: 'Head H',
+        securityBodyEstablishedOn: '2025-03-01',
+      },
+    });
+    expect(ok.data?.updateOperator).toEqual({
+      __typename: 'MutationUpdateOperatorSuccess',
+      data: { securityBodyEstablishedOn: '2025-03-01' },
+    });
+    const cii2 = async (asOf: string) => {
+      const r = await gql<{
+        compliance: {
+          edges: { node: { subjectId: string; facts: { name: string; value: string | null }[] } }[];
+        };
+      }>(QUERY, { scope: { operatorId: id }, asOf, ruleIds: ['CII-2'] });
+      expect(r.errors).toBeUndefined();
+      return (r.data?.compliance.edges ?? []).map(({ node }) => [
+        node.subjectId === id,
+        node.facts.find((f) => f.name === 'securityBody')?.value ?? null,
+      ]);
+    };
+    expect(await cii2('2025-02-28')).toEqual([[true, null]]);
+    expect(await cii2('2025-03-01')).toEqual([]);
   });
 
   it('refuses a fromLevel equal to the new level, out of range, or on a cancellation', async () => {

@@ -241,6 +241,7 @@ describe('compliance(scope, asOf)', () => {
     expect(c.edges.find((e) => e.node.ruleId === 'CII-3')?.node.subjectName).toBe('Key One');
     expect(c.edges.find((e) => e.node.ruleId === 'CII-2')?.node.facts).toEqual([
       { name: 'securityBody', value: 'Information Security Office' },
+      { name: 'securityBodyEstablishedOn', value: null },
       { name: 'securityHeadRecorded', value: 'false' },
     ]);
   });

@@ -151,7 +151,7 @@ describe('inventory import', () => {
     const report = await importFile('systems', 'systems-bad.csv');
     expect(report).toMatchObject({ rows: 7, goodRows: 1, badRowCount: 6, wasWritten: false });
     expect(report.badRows.map((b) => [b.line, b.column, b.value, b.reason])).toEqual([
-      [3, '备案编号', '14050213001-00009', 'duplicate: an earlier row of this file has this filing number'],
+      [3, '备案编号', '14050213001-00009', 'duplicate: line 2 of this file has this filing number'],
       [4, '备案编号', '14050213001-00001', 'the filing number belongs to another system'],
       [
         5,
@@ -199,7 +199,7 @@ describe('inventory import', () => {
       'no sector with code "NOPE"',
       '"maybe" is not 是/否 (yes/no)',
       '"abc" is not a telephone number',
-      'duplicate: an earlier row of this file has the same key',
+      'duplicate: line 2 of this file has the same key',
       'the row has 2 cells, the header has 6',
     ]);
     expect(await query('MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name ORDER BY uscc')).toEqual(

@@ -21,6 +21,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Background checks (安全背景审查) of registered persons, keyed by resident ID, check date and checking body; city-wide registrars only.',
   access:
     'Access of registered persons to systems (人员访问权限: 现场、远程、特权), keyed by resident ID, system, kind and start date.',
+  employments:
+    'Employments (任职) of registered persons at registered vendors (服务机构), keyed by resident ID, vendor USCC and start date; a county registrar: vendors serving its county only.',
   subcontracting:
     'Subcontracting between registered vendors (分包: 总包单位 → 分包单位), keyed by both USCCs and start date; no vendor to itself, no cycle.',
   links:

@@ -181,7 +181,8 @@ function checkHeader(entity: InventoryEntity, header: string[], format: ImportFo
   for (const h of header) {
     const field = fieldOfHeader(index, h);
     if (field === null) {
-      if (format === 'csv') problems.addHeader(h, h, `unknown column for ${entity} (see templates/README.md)`);
+      if (format === 'csv')
+        problems.addHeader(h, h, `unknown column for ${entity} (see templates/README.md)`);
       continue;
     }
     const other = seen.get(field);
@@ -390,6 +391,36 @@ async function checkReferences(
           p.columnOf('systemName'),
           p.cellOf('systemName'),
           missingSystem(p.row.operatorUscc as string, p.row.systemName as string),
+        );
+      }
+    }
+  }
+  if (entity === 'employments') {
+    const hashes = [...new Set(pending.map((p) => p.row.residentIdHash as string))];
+    const known = new Set((await ctx.db.run(q.personsByHashes, { hashes })).map((r) => r.hash as string));
+    const usccs = [...new Set(pending.map((p) => p.row.vendorUscc as string))];
+    const visible = new Map(
+      (await ctx.db.run(q.vendorsInScopeByUsccs, { scope, usccs })).map((r) => [
+        r.uscc as string,
+        r.visible as boolean,
+      ]),
+    );
+    for (const p of pending) {
+      if (!known.has(p.row.residentIdHash as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('residentId'),
+          p.cellOf('residentId'),
+          'no person with this resident ID number is registered',
+        );
+      }
+      // Outside the jurisdiction answers like a missing vendor, as addEmployment does.
+      if (visible.get(p.row.vendorUscc as string) !== true) {
+        problems.add(
+          p.line,
+          p.columnOf('vendorUscc'),
+          p.cellOf('vendorUscc'),
+          `no vendor with USCC ${p.row.vendorUscc} is registered${scope.all ? '' : ` in your jurisdiction (${jurisdiction})`}`,
         );
       }
     }
@@ -641,6 +672,7 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   persons: q.upsertPersons as Statement<never>,
   checks: q.upsertChecks as Statement<never>,
   access: q.upsertAccess as Statement<never>,
+  employments: q.upsertEmployments as Statement<never>,
   subcontracting: q.upsertSubcontracting as Statement<never>,
   links: q.upsertLinks as Statement<never>,
   products: q.upsertProducts as Statement<never>,
@@ -656,6 +688,7 @@ const KEY_FIELD: Record<InventoryEntity, string> = {
   persons: 'residentId',
   checks: 'checkedOn',
   access: 'from',
+  employments: 'from',
   subcontracting: 'from',
   links: 'from',
   products: 'name',

@@ -16,6 +16,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
     ID: { Input: string; Output: string };
+    /** An uploaded file (GraphQL multipart request); input only. */
+    File: { Input: File; Output: never };
   };
 }>({
   plugins: [ErrorsPlugin, RelayPlugin],

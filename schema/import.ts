@@ -1,12 +1,14 @@
 /**
- * Inventory import (批量导入) through GraphQL: the same code as `npm run import`, for a file sent as
- * the `content` string of a JSON request (CSV or JSON Lines text; the request body limit applies,
- * GRAPHQL_MAX_BODY_BYTES, 100 kB by default: larger files go through the CLI).
+ * Inventory import (批量导入) through GraphQL: the same code as `npm run import`, for a file uploaded
+ * as `file` in a GraphQL multipart request (up to IMPORT_MAX_UPLOAD_BYTES, 20 MB by default; any
+ * encoding iconv-lite knows, `encoding`), or sent as the `content` string of a JSON request (the
+ * request body limit applies, GRAPHQL_MAX_BODY_BYTES, 100 kB by default). The uploaded file is read
+ * as a stream by both passes of the import; it is never turned into one string.
  */
 import { ValidationError } from '../server/errors.js';
 import { INVENTORY_ENTITIES, type InventoryEntity } from '../server/import/inventory/columns.js';
 import { type BadRow, type ImportReport, importInventory } from '../server/import/inventory/run.js';
-import type { ImportFormat } from '../server/import/inventory/source.js';
+import { type ImportFormat, type ImportInput, isKnownEncoding } from '../server/import/inventory/source.js';
 import { builder, MUTATION_ERRORS } from './builder.js';
 
 const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
@@ -21,6 +23,8 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Background checks (安全背景审查) of registered persons, keyed by resident ID, check date and checking body; city-wide registrars only.',
   access:
     'Access of registered persons to systems (人员访问权限: 现场、远程、特权), keyed by resident ID, system, kind and start date.',
+  employments:
+    'Employments (任职) of registered persons at registered vendors (服务机构), keyed by resident ID, vendor USCC and start date; a county registrar: vendors serving its county only.',
   subcontracting:
     'Subcontracting between registered vendors (分包: 总包单位 → 分包单位), keyed by both USCCs and start date; no vendor to itself, no cycle.',
   links:
@@ -29,6 +33,14 @@ const ENTITY_DESCRIPTIONS: Record<InventoryEntity, string> = {
     'Network products (网络产品) with their supplying vendor (SUPPLIES) and optionally a using system (USES); a product is keyed by vendor USCC, name and version.',
   cii: 'CII designations (关键信息基础设施认定) keyed by name, with their member systems (组成系统) keyed by system and start date; city-wide registrars only.',
 };
+
+builder.scalarType('File', {
+  description:
+    'An uploaded file (上传文件): a part of a GraphQL multipart request (multipart/form-data, the GraphQL multipart request spec); input only.',
+  serialize: () => {
+    throw new Error('File is an input type only');
+  },
+});
 
 const ImportEntityEnum = builder.enumType('ImportEntity', {
   description: 'What an import file holds (导入对象); one template per value, see templates/README.md.',
@@ -101,34 +113,88 @@ builder.mutationFields((t) => ({
     description:
       'Imports an inventory file (批量导入台账) within your jurisdiction: every row is validated first; ' +
       'rows are written in batches, idempotently on natural keys (a second run changes nothing). Bad rows ' +
-      'come back in the report with line, column, value and reason; an empty content is a ValidationError.',
+      'come back in the report with line, column, value and reason. Upload the file (multipart request, `file`) ' +
+      'or send its text (`content`); no file and no content, or a file over IMPORT_MAX_UPLOAD_BYTES, is a ValidationError.',
     errors: { types: MUTATION_ERRORS },
     args: {
       entity: t.arg({ type: ImportEntityEnum, required: true, description: 'What the file holds.' }),
+      file: t.arg({
+        type: 'File',
+        description:
+          'The file (上传文件), uploaded in a multipart request (with an x-graphql-client header): CSV with a header row, or JSON Lines; at most IMPORT_MAX_UPLOAD_BYTES (20 MB by default). Give file or content.',
+      }),
       content: t.arg.string({
-        required: true,
-        description: 'The file text (文件内容): CSV with a header row, or JSON Lines.',
+        description:
+          'The file text (文件内容) in a JSON request: CSV with a header row, or JSON Lines; bounded by the request body limit (100 kB by default). Give file or content.',
+      }),
+      encoding: t.arg.string({
+        description:
+          'Text encoding of the uploaded file (文件编码): utf8 (default), gbk or gb18030 (Chinese Excel "CSV"), or any other encoding iconv-lite knows. Content is already text.',
       }),
       format: t.arg({ type: ImportFormatEnum, description: 'File format (default CSV).' }),
-      fileName: t.arg.string({ description: 'Name of the file, used in the report (default "upload").' }),
+      fileName: t.arg.string({
+        description:
+          'Name of the file, used in the report (default: the uploaded file\'s name, else "upload").',
+      }),
       onlyGoodRows: t.arg.boolean({
         description: 'Write the good rows even when some rows are bad (仅导入正确行); default false.',
       }),
       dryRun: t.arg.boolean({ description: 'Validate only, write nothing (试运行); default false.' }),
     },
     resolve: (_root, args, ctx) => {
-      if (args.content.trim() === '') {
+      const file = args.file ?? null;
+      const content = args.content ?? null;
+      if (file !== null && content !== null) {
+        throw new ValidationError([{ field: 'content', message: 'give either file or content, not both' }]);
+      }
+      if (file === null && content === null) {
+        throw new ValidationError([
+          {
+            field: 'file',
+            message: 'is required: upload the file (multipart request) or send its text as content',
+          },
+        ]);
+      }
+      if (content !== null && content.trim() === '') {
         throw new ValidationError([{ field: 'content', message: 'is empty: send the file text' }]);
       }
-      const fileName = args.fileName?.trim() || 'upload';
-      if (fileName.length > 200) {
-        throw new ValidationError([{ field: 'fileName', message: 'must be at most 200 characters' }]);
+      const maxUpload = ctx.config.hardening.maxUploadBytes;
+      if (file !== null) {
+        if (file.size > maxUpload) {
+          throw new ValidationError([
+            {
+              field: 'file',
+              message: `is ${file.size} bytes: the largest upload is ${maxUpload} bytes (IMPORT_MAX_UPLOAD_BYTES); larger files go through the CLI (npm run import)`,
+            },
+          ]);
+        }
+        if (file.size === 0) throw new ValidationError([{ field: 'file', message: 'is empty' }]);
       }
+      const encoding = args.encoding?.trim() || 'utf8';
+      if (!isKnownEncoding(encoding)) {
+        throw new ValidationError([{ field: 'encoding', message: `unknown encoding "${encoding}"` }]);
+      }
+      if (content !== null && args.encoding != null && !/^utf-?8$/i.test(encoding)) {
+        throw new ValidationError([
+          { field: 'encoding', message: 'applies to an uploaded file: content is already text' },
+        ]);
+      }
+      const fileName = args.fileName?.trim() || (file?.name ? file.name : '') || 'upload';
+      if ([...fileName].length > 200) {
+        throw new ValidationError([
+          {
+            field: args.fileName?.trim() ? 'fileName' : 'file',
+            message: 'the file name must be at most 200 characters',
+          },
+        ]);
+      }
+      const input: ImportInput = file !== null ? { blob: file } : { content: content as string };
       return importInventory(ctx, {
         entity: args.entity.toLowerCase() as InventoryEntity,
-        input: { content: args.content },
+        input,
         fileName,
         format: (args.format?.toLowerCase() ?? 'csv') as ImportFormat,
+        encoding,
         onlyGoodRows: args.onlyGoodRows ?? false,
         dryRun: args.dryRun ?? false,
       });

@@ -3,8 +3,11 @@
  *
  *   npm run import -- --entity operators --file units.csv [--format csv|jsonl] [--encoding gbk]
  *                     [--only-good-rows] [--dry-run] [--batch-size 1000] [--division 140522]
- *                     [--subject name] [--json]
+ *                     [--subject name] [--json] [--report bad-rows.csv]
  *
+ * Every bad row goes to a CSV report file (default `<file>.errors.csv`, written only when a row is
+ * bad; columns file, line, column, value, reason), written as the rows are found; the terminal and
+ * `--json` show the first 1,000 only.
  * The principal is a city-wide registrar (subject `cli:<OS user>`), or a county registrar with
  * `--division`. The run is written to the audit trail (AUDIT_DIR) before and after, like a mutation.
  * Exit code 0 when every row was good (or written with --only-good-rows), 1 when rows are bad, 2 on
@@ -12,11 +15,12 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { stringify } from 'csv-stringify/sync';
 import { type AuditEntry, auditLog } from '../server/audit.js';
 import { principalFromClaims } from '../server/auth.js';
 import { loadConfig } from '../server/config.js';
@@ -29,7 +33,7 @@ import type { Principal } from '../server/principal.js';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: npm run import -- --entity ${INVENTORY_ENTITIES.join('|')} --file <path> [--format csv|jsonl] [--encoding utf8|gbk|gb18030] [--only-good-rows] [--dry-run] [--batch-size N] [--division CODE] [--json]`,
+    `${message}\nusage: npm run import -- --entity ${INVENTORY_ENTITIES.join('|')} --file <path> [--format csv|jsonl] [--encoding utf8|gbk|gb18030] [--only-good-rows] [--dry-run] [--batch-size N] [--division CODE] [--json] [--report bad-rows.csv]`,
   );
   process.exit(2);
 }
@@ -46,6 +50,7 @@ const { values } = parseArgs({
     division: { type: 'string' },
     subject: { type: 'string' },
     json: { type: 'boolean', default: false },
+    report: { type: 'string' },
   },
 });
 
@@ -123,6 +128,10 @@ const bar = interactive
     )
   : null;
 let phase = '';
+/** The full bad-row report, opened at the first bad row (file descriptor, path, rows written). */
+const reportPath = values.report ?? `${file}.errors.csv`;
+let reportFd: number | null = null;
+let reported = 0;
 try {
   await audit.append(entry('pending', null));
   const report = await importInventory(ctx, {
@@ -143,19 +152,28 @@ try {
       }
       bar.update(bytes);
     },
+    onBadRow: (b) => {
+      if (reportFd === null) {
+        reportFd = openSync(reportPath, 'w');
+        writeSync(reportFd, `\uFEFF${stringify([['file', 'line', 'column', 'value', 'reason']])}`);
+      }
+      writeSync(reportFd, stringify([[b.file, b.line, b.column, b.value, b.reason]]));
+      reported++;
+    },
     onBatch: (n, rows) => {
       if (!interactive && !values.json) console.error(`batch ${n} committed (${rows} rows)`);
     },
   });
   bar?.stop();
   await audit.append(entry('ok', report));
+  if (reported > 0) console.error(`bad-row report (all ${reported} problems): ${reportPath}`);
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else {
     for (const b of report.badRows) {
       console.error(`${b.file}:${b.line} [${b.column}] ${JSON.stringify(b.value)}: ${b.reason}`);
     }
     if (report.badRowsTruncated)
-      console.error(`… only the first ${report.badRows.length} problems are listed`);
+      console.error(`… only the first ${report.badRows.length} problems are listed here`);
     console.table([
       {
         rows: report.rows,
@@ -178,5 +196,6 @@ try {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 2;
 } finally {
+  if (reportFd !== null) closeSync(reportFd);
   await db.close();
 }

@@ -570,8 +570,15 @@ const PERSONAL_INPUT_FIELDS: Record<string, readonly string[]> = {
   PersonFilter: ['search', 'residentId'],
 };
 
+/** An uploaded file (a File/Blob of a multipart request): audited by name and size, never its bytes. */
+function isUpload(value: object): value is { name?: string; size: number } {
+  const v = value as { size?: unknown; stream?: unknown; arrayBuffer?: unknown };
+  return typeof v.size === 'number' && typeof v.stream === 'function' && typeof v.arrayBuffer === 'function';
+}
+
 /**
- * A copy of the variables with personal data replaced by "[REDACTED]": any value under a key named
+ * A copy of the variables with personal data replaced by "[REDACTED]" and uploaded files by their name
+ * and size (`{upload, bytes}`): any value under a key named
  * residentId / resident_id / idNumber (any depth, any case), any string containing an 18-character
  * resident ID number, and — when the schema and document are given — the person-name fields of
  * PERSONAL_INPUT_FIELDS. Numbers and booleans are kept; nothing else is changed.
@@ -597,6 +604,7 @@ export function redactVariables(
     }
     if (typeof value === 'string') return RESIDENT_ID_PATTERN.test(value) ? REDACTED : value;
     if (value === null || typeof value !== 'object') return value;
+    if (isUpload(value)) return { upload: value.name ?? null, bytes: value.size };
     if (Array.isArray(value)) {
       const item = named && isListType(named) ? (named.ofType as GraphQLInputType) : undefined;
       return value.map((v) => walk(v, item, depth + 1));

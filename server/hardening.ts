@@ -70,6 +70,12 @@ export interface HardeningConfig {
   defaultPageSize: number;
   /** GRAPHQL_MAX_BODY_BYTES: larger request bodies are refused with 413 before parsing. */
   maxBodyBytes: number;
+  /**
+   * IMPORT_MAX_UPLOAD_BYTES: largest uploaded file (multipart request, `importInventory(file:)`); a
+   * multipart request may carry this plus GRAPHQL_MAX_BODY_BYTES for its operation. JSON requests
+   * keep GRAPHQL_MAX_BODY_BYTES.
+   */
+  maxUploadBytes: number;
   /** RATE_LIMIT_PER_MINUTE per bearer token (anonymous: per client address); 0 turns it off. */
   rateLimitPerMinute: number;
   /** REQUEST_TIMEOUT_MS: execution deadline of one request. */
@@ -158,6 +164,7 @@ export function loadHardeningConfig(env: Env, problems: string[]): HardeningConf
     // DEFAULT_PAGE_SIZE itself is checked by loadConfig; the cost only borrows it.
     defaultPageSize: Number.isInteger(pageSize) && pageSize > 0 ? pageSize : 50,
     maxBodyBytes: int('GRAPHQL_MAX_BODY_BYTES', 100_000, 1_024, 25_000_000),
+    maxUploadBytes: int('IMPORT_MAX_UPLOAD_BYTES', 20_000_000, 1_024, 1_000_000_000),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 20_000, 10, 600_000),
     trustProxy: bool('TRUST_PROXY', false),
@@ -435,14 +442,60 @@ async function readLimited(
   return bytes;
 }
 
-/** 413 before parsing: by content-length, and by counting the bytes of a body without one. */
-function bodyLimit(limit: number): Plugin {
+/** Whether a request is a GraphQL multipart request (a file upload). */
+const isMultipart = (request: Request) =>
+  request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data') === true;
+
+function uploadTooLarge(limit: number, uploadLimit: number, size?: number): GraphQLError {
+  return httpRefusal(
+    413,
+    `upload request${size === undefined ? '' : ` of ${size} bytes`} exceeds the maximum of ${limit} bytes (an uploaded file may have ${uploadLimit} bytes, IMPORT_MAX_UPLOAD_BYTES)`,
+    'REQUEST_ENTITY_TOO_LARGE',
+  );
+}
+
+/** A body stream that fails once more than `limit` bytes have passed (nothing is buffered here). */
+function countedBody(body: ReadableStream<Uint8Array>, limit: number, error: () => Error) {
+  let size = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > limit) controller.error(error());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * 413 before parsing: by content-length, and by counting the bytes of a body without one. A
+ * multipart request (an upload) may carry `uploadLimit` more bytes; its body is counted as it streams
+ * to yoga's multipart parser instead of being read into memory first.
+ */
+function bodyLimit(limit: number, uploadLimit: number): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const length = request.headers.get('content-length');
-      if (length !== null && /^\d+$/.test(length.trim()) && Number(length) > limit) {
-        throw bodyTooLarge(limit, Number(length));
+      const declared = length !== null && /^\d+$/.test(length.trim()) ? Number(length) : null;
+      if (isMultipart(request)) {
+        const max = uploadLimit + limit;
+        if (declared !== null && declared > max) throw uploadTooLarge(max, uploadLimit, declared);
+        if (!requestParser || !request.body) return;
+        const parser = requestParser;
+        setRequestParser(async (req) =>
+          parser(
+            new fetchAPI.Request(req.url, {
+              method: req.method,
+              headers: req.headers,
+              body: req.body ? countedBody(req.body, max, () => uploadTooLarge(max, uploadLimit)) : null,
+              duplex: 'half',
+            } as RequestInit),
+          ),
+        );
+        return;
       }
+      if (declared !== null && declared > limit) throw bodyTooLarge(limit, declared);
       if (!requestParser || !request.body) return;
       const parser = requestParser;
       setRequestParser(async (req) => {
@@ -687,7 +740,7 @@ export function hardeningPlugins(config: HardeningConfig): Plugin[] {
   return [
     rateLimit(config),
     csrfPrevention(),
-    bodyLimit(config.maxBodyBytes),
+    bodyLimit(config.maxBodyBytes, config.maxUploadBytes),
     noBatching,
     ...(config.trustedDocuments ? [trustedDocuments(config.trustedDocuments)] : []),
     maxTokens(config.maxTokens, !config.production),

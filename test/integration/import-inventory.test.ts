@@ -3,7 +3,7 @@
  * Lines, every kind of bad row, re-import, jurisdiction, a 20k-row file across batch boundaries.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -151,7 +151,7 @@ describe('inventory import', () => {
     const report = await importFile('systems', 'systems-bad.csv');
     expect(report).toMatchObject({ rows: 7, goodRows: 1, badRowCount: 6, wasWritten: false });
     expect(report.badRows.map((b) => [b.line, b.column, b.value, b.reason])).toEqual([
-      [3, '备案编号', '14050213001-00009', 'duplicate: an earlier row of this file has this filing number'],
+      [3, '备案编号', '14050213001-00009', 'duplicate: line 2 of this file has this filing number'],
       [4, '备案编号', '14050213001-00001', 'the filing number belongs to another system'],
       [
         5,
@@ -199,7 +199,7 @@ describe('inventory import', () => {
       'no sector with code "NOPE"',
       '"maybe" is not 是/否 (yes/no)',
       '"abc" is not a telephone number',
-      'duplicate: an earlier row of this file has the same key',
+      'duplicate: line 2 of this file has the same key',
       'the row has 2 cells, the header has 6',
     ]);
     expect(await query('MATCH (o:Operator) RETURN o.uscc AS uscc, o.name AS name ORDER BY uscc')).toEqual(
@@ -372,11 +372,28 @@ describe('inventory import', () => {
       "MATCH (o:Operator {uscc: '91140500MA0K0001AQ'}) RETURN o.name AS name, o.divisionCode AS d",
     );
     expect(row).toEqual({ name: '晋城市高平供热公司', d: '140581' });
-    const bad = await run('npx', [...args, '--file', join(fixtures, 'operators-bad.csv')], { env }).catch(
-      (e) => e,
-    );
+    const reportFile = join(auditDir, 'bad-rows.csv');
+    const bad = await run(
+      'npx',
+      [...args, '--file', join(fixtures, 'operators-bad.csv'), '--report', reportFile],
+      { env },
+    ).catch((e) => e);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ badRowCount: 7, wasWritten: false });
+    // The full report goes to a file as the problems are found (the terminal keeps the first 1,000).
+    expect(bad.stderr).toContain(`bad-row report (all 8 problems): ${reportFile}`);
+    expect(readFileSync(reportFile, 'utf8').split('\n')).toEqual([
+      '\uFEFFfile,line,column,value,reason',
+      'operators-bad.csv,3,USCC,91140502MA0K00001X,"""91140502MA0K00001X"": check character should be ""Q"", got ""X"""',
+      'operators-bad.csv,4,Name,,is required',
+      'operators-bad.csv,5,Division Code,140501,"140501 (市辖区) is a placeholder, not a place"',
+      'operators-bad.csv,7,In development zone,maybe,"""maybe"" is not 是/否 (yes/no)"',
+      'operators-bad.csv,7,Contact phone,abc,"""abc"" is not a telephone number"',
+      'operators-bad.csv,9,,,"the row has 2 cells, the header has 6"',
+      'operators-bad.csv,6,sector（code）,NOPE,"no sector with code ""NOPE"""',
+      'operators-bad.csv,8,USCC,91140502MA0K00001Q,duplicate: line 2 of this file has the same key',
+      '',
+    ]);
     const { auditLog } = await import('../../server/audit.js');
     const records = await auditLog(auditDir).list({}, null, 10);
     expect(records.map((r) => [r.operationName, r.outcome])).toEqual([

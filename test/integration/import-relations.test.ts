@@ -103,7 +103,7 @@ describe('inventory import of relationships', () => {
         [6, '系统名称', '不存在的系统', `no system "不存在的系统" of operator ${O_CITY} is registered`],
         [7, '访问方式', '临时', '"临时" is not one of ONSITE, REMOTE, PRIVILEGED'],
         [7, '结束日期', '2024-04-01', 'end date 2024-04-01 is before start date 2024-05-01'],
-        [8, '开始日期', '2024-01-01', 'duplicate: an earlier row of this file has the same key'],
+        [8, '开始日期', '2024-01-01', 'duplicate: line 2 of this file has the same key'],
       ]);
       expect(await query('MATCH ()-[r:HAS_ACCESS]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
     });
@@ -215,7 +215,7 @@ describe('inventory import of relationships', () => {
         [5, '分包单位统一社会信用代码', V1, 'a vendor cannot subcontract to itself'],
         [6, '分包单位统一社会信用代码', V4, `no vendor with USCC ${V4} is registered`],
         [7, '结束日期', '2023-12-31', 'end date 2023-12-31 is before start date 2024-01-01'],
-        [8, '开始日期', '2024-01-01', 'duplicate: an earlier row of this file has the same key'],
+        [8, '开始日期', '2024-01-01', 'duplicate: line 2 of this file has the same key'],
       ]);
       expect(await query('MATCH ()-[r:SUBCONTRACTS_TO]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
     });
@@ -281,7 +281,7 @@ describe('inventory import of relationships', () => {
           '不存在的系统',
           `no system "不存在的系统" of operator ${O_YANGCHENG} is registered`,
         ],
-        [7, '开始日期', '2024-01-01', 'duplicate: an earlier row of this file has the same key'],
+        [7, '开始日期', '2024-01-01', 'duplicate: line 2 of this file has the same key'],
       ]);
       expect(await query('MATCH ()-[r:CONNECTS_TO]->() RETURN count(r) AS n')).toEqual([{ n: 0 }]);
     });
@@ -363,7 +363,7 @@ describe('inventory import of relationships', () => {
         [6, '使用系统名称', '不存在的系统', `no system "不存在的系统" of operator ${O_CITY} is registered`],
         [7, '使用系统名称', '', 'is required with an operator USCC'],
         [8, '使用开始日期', '2024-05-01', 'a use needs the system (operator USCC + system name)'],
-        [9, '产品名称', '下一代防火墙', 'duplicate: an earlier row of this file has the same key'],
+        [9, '产品名称', '下一代防火墙', 'duplicate: line 2 of this file has the same key'],
       ]);
       expect(await query('MATCH (p:Product) RETURN count(p) AS n')).toEqual([{ n: 0 }]);
     });

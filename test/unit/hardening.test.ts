@@ -164,6 +164,7 @@ describe('loadHardeningConfig', () => {
       maxCost: 200_000,
       defaultPageSize: 50,
       maxBodyBytes: 100_000,
+      maxUploadBytes: 20_000_000,
       rateLimitPerMinute: 300,
       requestTimeoutMs: 20_000,
       trustProxy: false,

@@ -33,6 +33,7 @@ export const INVENTORY_ENTITIES = [
   'persons',
   'checks',
   'access',
+  'employments',
   'subcontracting',
   'links',
   'products',
@@ -336,6 +337,50 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
       'date, last day (inclusive), not before the start',
       '2025-12-31',
     ),
+  ],
+  employments: [
+    col(
+      'residentId',
+      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
+      true,
+      'resident ID of a registered person (matched by its keyed hash)',
+      '140502199001011230',
+    ),
+    col(
+      'vendorUscc',
+      [
+        '服务机构统一社会信用代码',
+        '用人单位统一社会信用代码',
+        '单位统一社会信用代码',
+        'vendor uscc',
+        'employer uscc',
+      ],
+      true,
+      'USCC of a registered vendor (服务机构)',
+      '91140500MA0W000013',
+    ),
+    col(
+      'from',
+      ['入职日期', '任职开始日期', '开始日期', 'from'],
+      true,
+      'date (part of the key with the person and the vendor)',
+      '2024-01-01',
+    ),
+    col(
+      'to',
+      ['离职日期', '任职结束日期', '结束日期', 'to'],
+      false,
+      'date, last day (inclusive), not before the start; blank = still employed',
+      '',
+    ),
+    col(
+      'keyPosition',
+      ['是否关键岗位', '关键岗位', 'key position'],
+      false,
+      '是/否, true/false, 1/0 (default 否)',
+      '是',
+    ),
+    col('role', ['岗位', '职务', '岗位名称', 'role'], false, 'text, ≤ 200', '安全运维工程师'),
   ],
   subcontracting: [
     col(

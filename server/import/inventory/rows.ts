@@ -519,6 +519,36 @@ function accessRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): Row
   };
 }
 
+function employmentRow(cells: Cells, present: ReadonlySet<string>, env: RowEnv): RowResult {
+  const v = new InputValidator();
+  const residentId = required(v, cells, 'residentId')
+    ? v.residentId('input.residentId', cells.residentId)
+    : null;
+  const vendorUscc = required(v, cells, 'vendorUscc') ? v.uscc('input.vendorUscc', cells.vendorUscc) : null;
+  const from = required(v, cells, 'from') ? date(v, cells, 'from') : null;
+  const to = date(v, cells, 'to');
+  if (from !== null && to !== null) v.dateOrder('input.to', from, to);
+  // A blank key-position cell is 否, as in the addEmployment mutation (keyPosition defaults to false).
+  const keyPosition = yesNo(v, cells, 'keyPosition') ?? false;
+  const role = text(v, cells, 'role', 200);
+  if (v.issues.length || residentId === null) return { ok: false, issues: collect(v) };
+  const residentIdHash = hashResidentId(residentId, env.residentIdKey);
+  const props = pick({ from, to, keyPosition, role }, new Set([...present, 'from']));
+  return {
+    ok: true,
+    row: {
+      key: [residentIdHash, vendorUscc, from].join('\u0000'),
+      params: { residentIdHash, vendorUscc, props },
+      operatorUscc: null,
+      divisionCode: null,
+      sectorCode: null,
+      filingNumber: null,
+      vendorUscc: vendorUscc as string,
+      residentIdHash,
+    },
+  };
+}
+
 function subcontractingRow(cells: Cells, present: ReadonlySet<string>): RowResult {
   const v = new InputValidator();
   const contractorUscc = required(v, cells, 'contractorUscc')
@@ -767,6 +797,7 @@ export const ROW_VALIDATORS: Record<
   persons: personRow,
   checks: checkRow,
   access: accessRow,
+  employments: employmentRow,
   subcontracting: subcontractingRow,
   links: linkRow,
   products: productRow,

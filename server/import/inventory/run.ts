@@ -7,8 +7,13 @@
  * again and writes batches of `batchSize` rows, one `UNWIND … MERGE` transaction each, idempotent
  * on the natural keys, counting created / updated / unchanged rows.
  *
- * Memory: one batch of rows, the set of natural keys seen (proportional to distinct keys: ~100 MB
- * for 1M keys), the line numbers of bad rows, and at most `maxReportedBadRows` bad-row details.
+ * Memory does not grow with the file: one batch of rows, at most `maxReportedBadRows` bad-row
+ * details, and a LevelDB scratch store on disk (scratch.ts) for what pass 1 must remember about the
+ * rows read so far: natural keys with their line (duplicates name both lines), filing numbers, values
+ * rows must share, the bad lines (pass 2 skips them in order), in-file subcontracts and CII
+ * memberships. Every problem also goes to `onBadRow` (the CLI writes the full report to a file).
+ * What is still held in memory comes from the database, not the file: the subcontracts in force
+ * (cycle checks) and the sector codes.
  */
 import type { Context } from '../../context.js';
 import { inventoryImport as q } from '../../cypher.generated.js';
@@ -17,6 +22,7 @@ import { newId, todayInChina } from '../../repositories/common.js';
 import { CYCLE_HOPS } from '../../repositories/subcontracts.js';
 import { COLUMNS, fieldOfHeader, headerIndex, type InventoryEntity } from './columns.js';
 import { ROW_VALIDATORS, type ValidRow } from './rows.js';
+import { ScratchStore } from './scratch.js';
 import { type ImportFormat, type ImportInput, readRecords, type SourceRecord } from './source.js';
 
 export interface BadRow {
@@ -46,6 +52,8 @@ export interface ImportOptions {
   onProgress?: (phase: 'validate' | 'write', bytes: number) => void;
   /** After each committed batch. */
   onBatch?: (batch: number, rows: number) => void;
+  /** Every problem, as found (the report keeps only the first `maxReportedBadRows`). */
+  onBadRow?: (row: BadRow) => void;
 }
 
 export interface ImportReport {
@@ -90,19 +98,57 @@ interface Pending {
   cellOf: (field: string) => string;
 }
 
+/** Scratch-store key prefixes (one letter + NUL). */
+const K = {
+  key: 'k\u0000',
+  filing: 'f\u0000',
+  shared: 's\u0000',
+  bad: 'b\u0000',
+  edge: 'e\u0000',
+  membership: 'm\u0000',
+} as const;
+
+/** Zero-padded so that key order is line order. */
+const badKey = (line: number) => `${K.bad}${String(line).padStart(12, '0')}`;
+
 class Problems {
   readonly details: BadRow[] = [];
-  readonly badLines = new Set<number>();
+  /** Lines found bad since the last `flush` (bounded by one batch of records). */
+  private fresh = new Set<number>();
+  /** Distinct bad lines (header included), counted against the scratch store. */
+  badLineCount = 0;
+  headerBad = false;
+  /** Whether line 1 (the CSV header) is among the bad lines. */
+  lineOneBad = false;
   truncated = false;
   constructor(
     private readonly file: string,
     private readonly max: number,
+    private readonly onBadRow?: (row: BadRow) => void,
   ) {}
   add(line: number, column: string, value: string, reason: string) {
-    this.badLines.add(line);
-    if (this.details.length < this.max)
-      this.details.push({ file: this.file, line, column, value: clip(value), reason });
+    this.fresh.add(line);
+    if (line === 1) this.lineOneBad = true;
+    const row = { file: this.file, line, column, value: clip(value), reason };
+    this.onBadRow?.(row);
+    if (this.details.length < this.max) this.details.push(row);
     else this.truncated = true;
+  }
+  addHeader(column: string, value: string, reason: string) {
+    this.headerBad = true;
+    this.add(1, column, value, reason);
+  }
+  get pending(): number {
+    return this.fresh.size;
+  }
+  /** Moves the fresh bad lines to the store, counting those not seen before. */
+  async flush(store: ScratchStore) {
+    if (this.fresh.size === 0) return;
+    const lines = [...this.fresh];
+    this.fresh = new Set();
+    const known = await store.getMany(lines.map(badKey));
+    this.badLineCount += known.filter((v) => v === undefined).length;
+    await store.putMany(lines.map((l) => [badKey(l), ''] as [string, string]));
   }
 }
 
@@ -135,17 +181,18 @@ function checkHeader(entity: InventoryEntity, header: string[], format: ImportFo
   for (const h of header) {
     const field = fieldOfHeader(index, h);
     if (field === null) {
-      if (format === 'csv') problems.add(1, h, h, `unknown column for ${entity} (see templates/README.md)`);
+      if (format === 'csv')
+        problems.addHeader(h, h, `unknown column for ${entity} (see templates/README.md)`);
       continue;
     }
     const other = seen.get(field);
-    if (other !== undefined) problems.add(1, h, h, `names the same field (${field}) as column "${other}"`);
+    if (other !== undefined) problems.addHeader(h, h, `names the same field (${field}) as column "${other}"`);
     seen.set(field, h);
   }
   if (format === 'csv') {
     for (const c of COLUMNS[entity]) {
       if (c.required && !seen.has(c.field)) {
-        problems.add(1, c.headers[0] as string, '', `required column missing (${c.headers.join(' / ')})`);
+        problems.addHeader(c.headers[0] as string, '', `required column missing (${c.headers.join(' / ')})`);
       }
     }
   }
@@ -157,21 +204,35 @@ function checkHeader(entity: InventoryEntity, header: string[], format: ImportFo
  * addSubcontract mutation refuses too (same bound, CYCLE_HOPS tiers).
  */
 class SubcontractGraph {
+  /** The registered subcontracts (from the database, not the file). */
   private readonly next = new Map<string, Set<string>>();
-  constructor(readonly today: string) {}
-  add(from: string, to: string) {
+  constructor(
+    readonly today: string,
+    private readonly store: ScratchStore,
+  ) {}
+  addRegistered(from: string, to: string) {
     const set = this.next.get(from) ?? new Set<string>();
     set.add(to);
     this.next.set(from, set);
   }
+  /** A subcontract of the file (kept in the scratch store). */
+  async add(from: string, to: string) {
+    await this.store.put(`${K.edge}${from}\u0000${to}`, '');
+  }
+  private async following(v: string): Promise<string[]> {
+    const out = [...(this.next.get(v) ?? [])];
+    const prefix = `${K.edge}${v}\u0000`;
+    for await (const [key] of this.store.range(prefix)) out.push(key.slice(prefix.length));
+    return out;
+  }
   /** Whether `target` is reachable from `start` in 1..CYCLE_HOPS steps. */
-  reaches(start: string, target: string): boolean {
+  async reaches(start: string, target: string): Promise<boolean> {
     let frontier = new Set([start]);
     const seen = new Set<string>();
     for (let hop = 0; hop < CYCLE_HOPS && frontier.size > 0; hop++) {
       const following = new Set<string>();
       for (const v of frontier) {
-        for (const w of this.next.get(v) ?? []) {
+        for (const w of await this.following(v)) {
           if (w === target) return true;
           if (!seen.has(w)) {
             seen.add(w);
@@ -185,10 +246,10 @@ class SubcontractGraph {
   }
 }
 
-async function loadSubcontractGraph(ctx: Context): Promise<SubcontractGraph> {
-  const graph = new SubcontractGraph(todayInChina());
+async function loadSubcontractGraph(ctx: Context, store: ScratchStore): Promise<SubcontractGraph> {
+  const graph = new SubcontractGraph(todayInChina(), store);
   for (const r of await ctx.db.run(q.subcontractsInForce, { today: graph.today })) {
-    graph.add(r.contractorUscc as string, r.subcontractorUscc as string);
+    graph.addRegistered(r.contractorUscc as string, r.subcontractorUscc as string);
   }
   return graph;
 }
@@ -211,8 +272,8 @@ async function checkReferences(
   problems: Problems,
   subcontracts: SubcontractGraph | null = null,
   sectors: ReadonlySet<string> = new Set(),
-  /** CII memberships of the good rows so far, by designation + system (in-file overlaps). */
-  memberships: Map<string, { from: string; to: string | null }[]> | null = null,
+  /** Holds the CII memberships of the good rows so far (in-file overlaps). */
+  store: ScratchStore | null = null,
 ) {
   if (pending.length === 0) return;
   const { scope, jurisdiction } = ctx.principal;
@@ -334,6 +395,36 @@ async function checkReferences(
       }
     }
   }
+  if (entity === 'employments') {
+    const hashes = [...new Set(pending.map((p) => p.row.residentIdHash as string))];
+    const known = new Set((await ctx.db.run(q.personsByHashes, { hashes })).map((r) => r.hash as string));
+    const usccs = [...new Set(pending.map((p) => p.row.vendorUscc as string))];
+    const visible = new Map(
+      (await ctx.db.run(q.vendorsInScopeByUsccs, { scope, usccs })).map((r) => [
+        r.uscc as string,
+        r.visible as boolean,
+      ]),
+    );
+    for (const p of pending) {
+      if (!known.has(p.row.residentIdHash as string)) {
+        problems.add(
+          p.line,
+          p.columnOf('residentId'),
+          p.cellOf('residentId'),
+          'no person with this resident ID number is registered',
+        );
+      }
+      // Outside the jurisdiction answers like a missing vendor, as addEmployment does.
+      if (visible.get(p.row.vendorUscc as string) !== true) {
+        problems.add(
+          p.line,
+          p.columnOf('vendorUscc'),
+          p.cellOf('vendorUscc'),
+          `no vendor with USCC ${p.row.vendorUscc} is registered${scope.all ? '' : ` in your jurisdiction (${jurisdiction})`}`,
+        );
+      }
+    }
+  }
   if (entity === 'subcontracting' && subcontracts !== null) {
     const usccs = [
       ...new Set(pending.flatMap((p) => [p.row.vendorUscc as string, p.row.subcontractorUscc as string])),
@@ -356,7 +447,7 @@ async function checkReferences(
       if (bad) continue;
       const contractor = p.row.vendorUscc as string;
       const subcontractor = p.row.subcontractorUscc as string;
-      if (subcontracts.reaches(subcontractor, contractor)) {
+      if (await subcontracts.reaches(subcontractor, contractor)) {
         problems.add(
           p.line,
           p.columnOf('subcontractorUscc'),
@@ -364,7 +455,7 @@ async function checkReferences(
           `${subcontractor} already subcontracts (directly or through others, within ${CYCLE_HOPS} tiers, in force today or later, registered or earlier in this file) to ${contractor}: this subcontract would close a cycle`,
         );
       } else if (p.row.to === null || (p.row.to as string) >= subcontracts.today) {
-        subcontracts.add(contractor, subcontractor);
+        await subcontracts.add(contractor, subcontractor);
       }
     }
   }
@@ -504,11 +595,17 @@ async function checkReferences(
       }
       const from = p.row.window?.from as string;
       const to = p.row.window?.to ?? null;
-      const other =
-        overlapping.get(`${memberKey(p)}\u0000${from}`) ??
-        (memberships?.get(memberKey(p)) ?? []).find(
-          (w) => w.from <= (to ?? '9999-12-31') && (w.to === null || w.to >= from),
-        )?.from;
+      let other = overlapping.get(`${memberKey(p)}\u0000${from}`);
+      const prefix = `${K.membership}${memberKey(p)}\u0000`;
+      if (other === undefined && store !== null) {
+        for await (const [key, until] of store.range(prefix)) {
+          const since = key.slice(prefix.length);
+          if (since <= (to ?? '9999-12-31') && (until === '' || until >= from)) {
+            other = since;
+            break;
+          }
+        }
+      }
       if (other !== undefined) {
         problems.add(
           p.line,
@@ -518,9 +615,7 @@ async function checkReferences(
         );
         continue;
       }
-      const list = memberships?.get(memberKey(p)) ?? [];
-      list.push({ from, to });
-      memberships?.set(memberKey(p), list);
+      await store?.put(`${prefix}${from}`, to ?? '');
     }
   }
   if (entity === 'systems') {
@@ -577,26 +672,52 @@ const UPSERT: Record<InventoryEntity, Statement<{ rows: Record<string, unknown>[
   persons: q.upsertPersons as Statement<never>,
   checks: q.upsertChecks as Statement<never>,
   access: q.upsertAccess as Statement<never>,
+  employments: q.upsertEmployments as Statement<never>,
   subcontracting: q.upsertSubcontracting as Statement<never>,
   links: q.upsertLinks as Statement<never>,
   products: q.upsertProducts as Statement<never>,
   cii: q.upsertCii as Statement<never>,
 };
 
+/** The column that names a duplicate row's key, per entity. */
+const KEY_FIELD: Record<InventoryEntity, string> = {
+  operators: 'uscc',
+  systems: 'name',
+  vendors: 'uscc',
+  services: 'from',
+  persons: 'residentId',
+  checks: 'checkedOn',
+  access: 'from',
+  employments: 'from',
+  subcontracting: 'from',
+  links: 'from',
+  products: 'name',
+  cii: 'name',
+};
+
 /** Validates the whole file, then (when allowed) writes it in batches. */
 export async function importInventory(ctx: Context, options: ImportOptions): Promise<ImportReport> {
-  const { entity, format } = options;
   if (!ctx.principal.canWrite) throw new Error(`role ${ctx.principal.role} may not change the registry`);
+  const store = await ScratchStore.open();
+  try {
+    return await run(ctx, options, store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(ctx: Context, options: ImportOptions, store: ScratchStore): Promise<ImportReport> {
+  const { entity, format } = options;
   const batchSize = Math.min(Math.max(options.batchSize ?? DEFAULT_BATCH_SIZE, 1), MAX_BATCH_SIZE);
   const problems = new Problems(
     options.fileName,
     options.maxReportedBadRows ?? DEFAULT_MAX_REPORTED_BAD_ROWS,
+    options.onBadRow,
   );
   const index = headerIndex(entity);
   const validate = ROW_VALIDATORS[entity];
   const env = { residentIdKey: ctx.config.residentIdKey };
-  const subcontracts = entity === 'subcontracting' ? await loadSubcontractGraph(ctx) : null;
-  const memberships = entity === 'cii' ? new Map<string, { from: string; to: string | null }[]>() : null;
+  const subcontracts = entity === 'subcontracting' ? await loadSubcontractGraph(ctx, store) : null;
   const sectors = new Set(
     entity === 'operators' || entity === 'cii'
       ? (await ctx.db.run(q.sectorCodes, {})).map((r) => r.code as string)
@@ -608,16 +729,94 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
     onBytes: options.onProgress ? (b: number) => options.onProgress?.(phase, b) : undefined,
   });
 
-  // Pass 1: validate everything.
-  const keys = new Set<string>();
-  const filingNumbers = new Set<string>();
-  /** Values rows share (ValidRow.sameAs): key → the first row's line and value. */
-  const shared = new Map<string, { line: number; value: string }>();
+  // Pass 1: validate everything. Rows that pass the cell rules wait in `candidates` (one batch);
+  // then the file-wide checks (duplicates, shared values, filing numbers) run against the scratch
+  // store in file order, and the references against the database.
   let rows = 0;
-  let pending: Pending[] = [];
+  /** Rows that passed the cell rules, waiting for the file-wide checks of their batch. */
+  let candidates: Pending[] = [];
+  let recordsSinceFlush = 0;
   const flush = async () => {
-    await checkReferences(ctx, entity, pending, null, problems, subcontracts, sectors, memberships);
-    pending = [];
+    const batch = candidates;
+    candidates = [];
+    recordsSinceFlush = 0;
+    const lookups = new Set<string>();
+    for (const c of batch) {
+      lookups.add(K.key + c.row.key);
+      for (const same of c.row.sameAs ?? []) lookups.add(K.shared + same.key);
+      if (c.row.filingNumber !== null) lookups.add(K.filing + c.row.filingNumber);
+    }
+    const keys = [...lookups];
+    const found = await store.getMany(keys);
+    /** What the store holds, plus what this batch adds (later rows see earlier ones). */
+    const seen = new Map<string, string>();
+    keys.forEach((k, i) => {
+      const v = found[i];
+      if (v !== undefined) seen.set(k, v);
+    });
+    const added = new Map<string, string>();
+    const remember = (k: string, v: string) => {
+      seen.set(k, v);
+      added.set(k, v);
+    };
+    const pending: Pending[] = [];
+    for (const c of batch) {
+      const { line, row } = c;
+      const earlierKey = seen.get(K.key + row.key);
+      if (earlierKey !== undefined) {
+        const field = KEY_FIELD[entity];
+        problems.add(
+          line,
+          c.columnOf(field),
+          c.cellOf(field),
+          `duplicate: line ${earlierKey} of this file has the same key`,
+        );
+        continue;
+      }
+      remember(K.key + row.key, String(line));
+      let differing: { field: string; key: string; earlier: string } | undefined;
+      for (const same of row.sameAs ?? []) {
+        const earlier = seen.get(K.shared + same.key);
+        if (earlier === undefined) {
+          remember(K.shared + same.key, `${line}\u0000${same.value}`);
+          continue;
+        }
+        const cut = earlier.indexOf('\u0000');
+        if (earlier.slice(cut + 1) !== same.value) {
+          differing = { field: same.field, key: same.key, earlier: earlier.slice(0, cut) };
+          break;
+        }
+      }
+      if (differing !== undefined) {
+        problems.add(
+          line,
+          c.columnOf(differing.field),
+          c.cellOf(differing.field),
+          `differs from line ${differing.earlier}, which names the same ${differing.key.split('\u0000')[0]}`,
+        );
+        continue;
+      }
+      const filing = row.filingNumber;
+      if (filing !== null) {
+        // The filing number is unique too: a second system of this file with it is a bad row.
+        const earlier = seen.get(K.filing + filing);
+        if (earlier !== undefined) {
+          problems.add(
+            line,
+            c.columnOf('filingNumber'),
+            filing,
+            `duplicate: line ${earlier} of this file has this filing number`,
+          );
+          continue;
+        }
+        remember(K.filing + filing, String(line));
+      }
+      checkJurisdiction(ctx, entity, c, sectors, problems);
+      pending.push(c);
+    }
+    await store.putMany(added);
+    await checkReferences(ctx, entity, pending, null, problems, subcontracts, sectors, store);
+    await problems.flush(store);
   };
   for await (const record of readRecords(options.input, sourceOptions('validate'))) {
     if ('header' in record) {
@@ -625,91 +824,38 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
       continue;
     }
     rows++;
+    recordsSinceFlush++;
     const { line } = record;
     if (record.shapeProblem) {
       problems.add(line, '', '', `the row ${record.shapeProblem}`);
-      continue;
-    }
-    const { cells, present, headerOf, unknown } = cellsOf(record, index);
-    if (format === 'jsonl')
-      for (const u of unknown)
-        problems.add(line, u, record.cells.get(u) ?? '', `unknown field for ${entity}`);
-    const columnOf = (field: string) =>
-      headerOf.get(field) ?? COLUMNS[entity].find((c) => c.field === field)?.headers[0] ?? field;
-    const cellOf = (field: string) => cells[field] ?? '';
-    const result = validate(cells, present, env);
-    if (!result.ok) {
-      for (const issue of result.issues)
-        problems.add(line, columnOf(issue.field), cellOf(issue.field), issue.reason);
-      continue;
-    }
-    if (keys.has(result.row.key)) {
-      const keyField = {
-        operators: 'uscc',
-        systems: 'name',
-        vendors: 'uscc',
-        services: 'from',
-        persons: 'residentId',
-        checks: 'checkedOn',
-        access: 'from',
-        subcontracting: 'from',
-        links: 'from',
-        products: 'name',
-        cii: 'name',
-      }[entity];
-      problems.add(
-        line,
-        columnOf(keyField),
-        cellOf(keyField),
-        'duplicate: an earlier row of this file has the same key',
-      );
-      continue;
-    }
-    keys.add(result.row.key);
-    const differing = (result.row.sameAs ?? []).find((same) => {
-      const earlier = shared.get(same.key);
-      if (earlier === undefined) shared.set(same.key, { line, value: same.value });
-      return earlier !== undefined && earlier.value !== same.value;
-    });
-    if (differing !== undefined) {
-      problems.add(
-        line,
-        columnOf(differing.field),
-        cellOf(differing.field),
-        `differs from line ${shared.get(differing.key)?.line}, which names the same ${differing.key.split('\u0000')[0]}`,
-      );
-      continue;
-    }
-    const filing = result.row.filingNumber;
-    if (filing !== null) {
-      // The filing number is unique too: a second system of this file with it is a bad row.
-      if (filingNumbers.has(filing)) {
-        problems.add(
-          line,
-          columnOf('filingNumber'),
-          filing,
-          'duplicate: an earlier row of this file has this filing number',
-        );
-        continue;
+    } else {
+      const { cells, present, headerOf, unknown } = cellsOf(record, index);
+      if (format === 'jsonl')
+        for (const u of unknown)
+          problems.add(line, u, record.cells.get(u) ?? '', `unknown field for ${entity}`);
+      const columnOf = (field: string) =>
+        headerOf.get(field) ?? COLUMNS[entity].find((c) => c.field === field)?.headers[0] ?? field;
+      const cellOf = (field: string) => cells[field] ?? '';
+      const result = validate(cells, present, env);
+      if (!result.ok) {
+        for (const issue of result.issues)
+          problems.add(line, columnOf(issue.field), cellOf(issue.field), issue.reason);
+      } else {
+        candidates.push({ line, row: result.row, columnOf, cellOf });
       }
-      filingNumbers.add(filing);
     }
-    const p: Pending = { line, row: result.row, columnOf, cellOf };
-    checkJurisdiction(ctx, entity, p, sectors, problems);
-    pending.push(p);
-    if (pending.length >= batchSize) await flush();
+    // Every `batchSize` records (good or bad), so that neither list grows with the file.
+    if (recordsSinceFlush >= batchSize || problems.pending >= batchSize) await flush();
   }
   await flush();
-  keys.clear();
-  filingNumbers.clear();
-  shared.clear();
 
-  const badRowCount = problems.badLines.size;
+  const badRowCount = problems.badLineCount;
   const report: ImportReport = {
     entity,
     file: options.fileName,
     rows,
-    goodRows: rows - [...problems.badLines].filter((l) => l > 1).length,
+    // Line 1 of a CSV is its header, not a data row.
+    goodRows: rows - (badRowCount - (format === 'csv' && problems.lineOneBad ? 1 : 0)),
     badRowCount,
     // Reference problems are found a batch later than cell problems: report in file order.
     badRows: problems.details.sort((a, b) => a.line - b.line),
@@ -721,10 +867,10 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
     wasWritten: false,
     dryRun: options.dryRun === true,
   };
-  const headerBad = problems.badLines.has(1);
-  if (options.dryRun || headerBad || (badRowCount > 0 && !options.onlyGoodRows)) return report;
+  if (options.dryRun || problems.headerBad || (badRowCount > 0 && !options.onlyGoodRows)) return report;
 
-  // Pass 2: write the good rows in batches, one transaction each.
+  // Pass 2: write the good rows in batches, one transaction each. The bad lines come from the
+  // scratch store in line order, as the file does.
   let batch: Record<string, unknown>[] = [];
   const write = async () => {
     if (batch.length === 0) return;
@@ -739,15 +885,27 @@ export async function importInventory(ctx: Context, options: ImportOptions): Pro
     options.onBatch?.(report.batches, batch.length);
     batch = [];
   };
-  for await (const record of readRecords(options.input, sourceOptions('write'))) {
-    if ('header' in record || problems.badLines.has(record.line) || record.shapeProblem) continue;
-    const { cells, present } = cellsOf(record, index);
-    const result = validate(cells, present, env);
-    if (!result.ok) continue;
-    batch.push({ ...result.row.params, id: newId() });
-    if (batch.length >= batchSize) await write();
+  const badLines = store.range(K.bad);
+  const nextBad = async () => {
+    const next = await badLines.next();
+    return next.done ? Number.POSITIVE_INFINITY : Number(next.value[0].slice(K.bad.length));
+  };
+  let bad = await nextBad();
+  try {
+    for await (const record of readRecords(options.input, sourceOptions('write'))) {
+      if ('header' in record) continue;
+      while (bad < record.line) bad = await nextBad();
+      if (bad === record.line || record.shapeProblem) continue;
+      const { cells, present } = cellsOf(record, index);
+      const result = validate(cells, present, env);
+      if (!result.ok) continue;
+      batch.push({ ...result.row.params, id: newId() });
+      if (batch.length >= batchSize) await write();
+    }
+    await write();
+  } finally {
+    await badLines.return(undefined);
   }
-  await write();
   report.wasWritten = true;
   return report;
 }

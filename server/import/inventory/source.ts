@@ -13,8 +13,11 @@ import iconv from 'iconv-lite';
 export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Where the rows come from: a file on disk or a string (the GraphQL mutation's JSON body). */
-export type ImportInput = { path: string } | { content: string };
+/**
+ * Where the rows come from: a file on disk, an uploaded file (a Blob: the GraphQL multipart request,
+ * read as a stream, undecoded bytes) or a string (the GraphQL mutation's JSON body, already text).
+ */
+export type ImportInput = { path: string } | { blob: Blob } | { content: string };
 
 export interface SourceRecord {
   /** 1-based line of the file where the record starts. */
@@ -37,9 +40,30 @@ export function isKnownEncoding(encoding: string): boolean {
   return iconv.encodingExists(encoding);
 }
 
+/**
+ * The bytes of a Blob as they are read. Through its reader rather than `Readable.fromWeb`: an
+ * uploaded file may be a @whatwg-node ponyfill whose stream is not Node's own ReadableStream.
+ */
+async function* blobChunks(blob: Blob): AsyncGenerator<Buffer> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 function rawStream(input: ImportInput, onBytes?: (bytes: number) => void): Readable {
   const stream =
-    'path' in input ? createReadStream(input.path) : Readable.from([Buffer.from(input.content, 'utf8')]);
+    'path' in input
+      ? createReadStream(input.path)
+      : 'blob' in input
+        ? Readable.from(blobChunks(input.blob))
+        : Readable.from([Buffer.from(input.content, 'utf8')]);
   if (onBytes) {
     let bytes = 0;
     stream.on('data', (chunk: Buffer | string) => {

@@ -20,6 +20,7 @@ import './risk.js';
 import './import.js';
 import './compliance.js';
 import './compliance-inputs.js';
+import './compliance-checks.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

@@ -352,16 +352,35 @@ export function rateLimitKey(
     : `address:${clientAddress(request, serverContext, trustProxy)}`;
 }
 
+/** One limiter per configuration object: the GraphQL endpoint and the other routes of one app share it. */
+const limiters = new WeakMap<HardeningConfig, RateLimiterMemory>();
+
+/**
+ * Takes one request from `key`'s budget of RATE_LIMIT_PER_MINUTE (the same limiter as the GraphQL
+ * endpoint's); null when allowed (or limiting is off), else the seconds until the next request is.
+ */
+export async function consumeRateLimit(config: HardeningConfig, key: string): Promise<number | null> {
+  if (config.rateLimitPerMinute <= 0) return null;
+  let limiter = limiters.get(config);
+  if (!limiter) {
+    limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
+    limiters.set(config, limiter);
+  }
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  }
+}
+
 function rateLimit(config: HardeningConfig): Plugin {
   if (config.rateLimitPerMinute <= 0) return {};
-  const limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
   return {
     async onRequestParse({ request, serverContext }) {
-      try {
-        await limiter.consume(rateLimitKey(request, serverContext, config.trustProxy));
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const seconds = await consumeRateLimit(config, rateLimitKey(request, serverContext, config.trustProxy));
+      if (seconds !== null) {
         throw httpRefusal(
           429,
           `rate limit of ${config.rateLimitPerMinute} requests per minute exceeded; retry in ${seconds} s`,

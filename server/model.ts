@@ -75,6 +75,12 @@ export const LABELS = [
   'Exposure',
   'Assessment',
   'Finding',
+  // Compliance checks MON-1, MON-2, INS-1, CII-5 (issue #5).
+  'MonitoringRegistration',
+  'InternetEgress',
+  'MonitoringDevice',
+  'SelfInspection',
+  'ExposureJustification',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -97,6 +103,13 @@ export const RELATIONSHIP_TYPES = [
   'ASSESSES',
   'PERFORMED',
   'FOUND',
+  // Compliance checks MON-1, MON-2, INS-1, CII-5 (issue #5).
+  'HAS_MONITORING_REGISTRATION',
+  'REGISTERS_VENDOR',
+  'HAS_EGRESS',
+  'MONITORED_BY',
+  'HAD_SELF_INSPECTION',
+  'JUSTIFIED_BY',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

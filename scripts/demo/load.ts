@@ -86,6 +86,11 @@ export async function loadDemoData(
     ['supplies', seed.supplies, data.supplies],
     ['productUses', seed.productUses, data.productUses],
     ['links', seed.links, data.links],
+    ['monitoringRegistrations', seed.monitoringRegistrations, data.monitoringRegistrations],
+    ['internetEgresses', seed.internetEgresses, data.internetEgresses],
+    ['monitoringDevices', seed.monitoringDevices, data.monitoringDevices],
+    ['selfInspections', seed.selfInspections, data.selfInspections],
+    ['exposureJustifications', seed.exposureJustifications, data.exposureJustifications],
   ];
 
   return db.writeTransaction('seed/demo', async (tx) => {

@@ -46,6 +46,11 @@ describe('generateDemoData', () => {
       dataTransfers: 11,
       gradingReviews: 197,
       drills: 187,
+      monitoringRegistrations: 28,
+      internetEgresses: 101,
+      monitoringDevices: 87,
+      selfInspections: 310,
+      exposureJustifications: 12,
     } satisfies Record<keyof DemoData, number>);
   });
 

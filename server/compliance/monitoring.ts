@@ -1,0 +1,225 @@
+/**
+ * Security monitoring inputs (三.(三).10): monitoring registrations (第三方监测报备, MON-1) — the operator
+ * of a system reported to the police that a third-party company will monitor it — and internet
+ * egresses (互联网出口) of systems with the monitoring devices (监测设备) at each of them feeding the
+ * police platform (MON-2). Everything is dated (registeredOn; from/to; installedOn/removedOn/
+ * platformConnectedOn), so the checks answer for any past date.
+ */
+import type { Context } from '../context.js';
+import { monitoring as q } from '../cypher.generated.js';
+import { NotFoundError } from '../errors.js';
+import type { PageParams } from '../pagination.js';
+import {
+  keyedRows,
+  keysetParams,
+  loadByKey,
+  newId,
+  scopedIds,
+  toProps,
+  toRecord,
+} from '../repositories/common.js';
+import { loadScopedSystem } from '../repositories/exposures.js';
+import { loadVendor } from '../repositories/vendors.js';
+import { InputValidator } from '../validation/input.js';
+
+export interface MonitoringRegistrationRecord {
+  id: string;
+  systemId: string;
+  vendorId: string;
+  vendorName: string | null;
+  registeredOn: string;
+  reference: string | null;
+}
+
+const REGISTRATION_FIELDS = [
+  'id',
+  'systemId',
+  'vendorId',
+  'vendorName',
+  'registeredOn',
+  'reference',
+] as const satisfies readonly (keyof MonitoringRegistrationRecord)[];
+const toRegistration = (node: unknown) => toRecord<MonitoringRegistrationRecord>(node, REGISTRATION_FIELDS);
+
+export interface InternetEgressRecord {
+  id: string;
+  systemId: string;
+  name: string;
+  address: string | null;
+  from: string;
+  to: string | null;
+}
+
+const EGRESS_FIELDS = [
+  'id',
+  'systemId',
+  'name',
+  'address',
+  'from',
+  'to',
+] as const satisfies readonly (keyof InternetEgressRecord)[];
+const toEgress = (node: unknown) => toRecord<InternetEgressRecord>(node, EGRESS_FIELDS);
+
+export interface MonitoringDeviceRecord {
+  id: string;
+  egressId: string;
+  systemId: string;
+  serialNumber: string;
+  installedOn: string;
+  removedOn: string | null;
+  platformConnectedOn: string | null;
+}
+
+const DEVICE_FIELDS = [
+  'id',
+  'egressId',
+  'systemId',
+  'serialNumber',
+  'installedOn',
+  'removedOn',
+  'platformConnectedOn',
+] as const satisfies readonly (keyof MonitoringDeviceRecord)[];
+const toDevice = (node: unknown) => toRecord<MonitoringDeviceRecord>(node, DEVICE_FIELDS);
+
+export interface RecordMonitoringRegistrationInput {
+  systemId: string;
+  vendorId: string;
+  registeredOn: string;
+  reference?: string | null;
+}
+
+export async function recordMonitoringRegistration(
+  ctx: Context,
+  input: RecordMonitoringRegistrationInput,
+): Promise<MonitoringRegistrationRecord> {
+  const v = new InputValidator();
+  const registeredOn = v.required('input.registeredOn', input.registeredOn)
+    ? v.date('input.registeredOn', input.registeredOn)
+    : null;
+  const reference = v.text('input.reference', input.reference, 100);
+  v.done();
+  if (!(await loadScopedSystem(ctx, input.systemId)))
+    throw new NotFoundError('input.systemId', input.systemId, 'system');
+  if (!(await loadVendor(ctx, input.vendorId)))
+    throw new NotFoundError('input.vendorId', input.vendorId, 'vendor');
+  const [row] = await ctx.db.run(q.createRegistration, {
+    systemId: input.systemId,
+    vendorId: input.vendorId,
+    props: { ...toProps({ registeredOn, reference: reference ?? undefined }), id: newId() },
+  });
+  return toRegistration(row?.node);
+}
+
+export interface RecordInternetEgressInput {
+  systemId: string;
+  name: string;
+  address?: string | null;
+  from: string;
+  to?: string | null;
+}
+
+export async function recordInternetEgress(
+  ctx: Context,
+  input: RecordInternetEgressInput,
+): Promise<InternetEgressRecord> {
+  const v = new InputValidator();
+  const name = v.required('input.name', input.name) ? v.text('input.name', input.name, 100) : null;
+  const address = v.text('input.address', input.address, 100);
+  const { from, to } = v.window('input', input.from, input.to);
+  v.done();
+  if (!(await loadScopedSystem(ctx, input.systemId)))
+    throw new NotFoundError('input.systemId', input.systemId, 'system');
+  const [row] = await ctx.db.run(q.createEgress, {
+    systemId: input.systemId,
+    props: {
+      ...toProps({ name, address: address ?? undefined, from, to: to ?? undefined }),
+      id: newId(),
+    },
+  });
+  return toEgress(row?.node);
+}
+
+/** An egress of a system in the caller's scope (null otherwise). */
+export function loadEgress(ctx: Context, id: string): Promise<InternetEgressRecord | null> {
+  return loadByKey(ctx, 'monitoring.egressById', q.egressesByIds, scopedIds, toEgress, id);
+}
+
+export interface RecordMonitoringDeviceInput {
+  egressId: string;
+  serialNumber: string;
+  installedOn: string;
+  removedOn?: string | null;
+  platformConnectedOn?: string | null;
+}
+
+export async function recordMonitoringDevice(
+  ctx: Context,
+  input: RecordMonitoringDeviceInput,
+): Promise<MonitoringDeviceRecord> {
+  const v = new InputValidator();
+  const serialNumber = v.required('input.serialNumber', input.serialNumber)
+    ? v.text('input.serialNumber', input.serialNumber, 100)
+    : null;
+  const installedOn = v.required('input.installedOn', input.installedOn)
+    ? v.date('input.installedOn', input.installedOn)
+    : null;
+  const removedOn = v.date('input.removedOn', input.removedOn);
+  const platformConnectedOn = v.date('input.platformConnectedOn', input.platformConnectedOn);
+  v.dateOrder('input.removedOn', installedOn, removedOn);
+  v.dateOrder('input.platformConnectedOn', installedOn, platformConnectedOn);
+  v.done();
+  if (!(await loadEgress(ctx, input.egressId)))
+    throw new NotFoundError('input.egressId', input.egressId, 'egress');
+  const [row] = await ctx.db.run(q.createDevice, {
+    egressId: input.egressId,
+    props: {
+      ...toProps({
+        serialNumber,
+        installedOn,
+        removedOn: removedOn ?? undefined,
+        platformConnectedOn: platformConnectedOn ?? undefined,
+      }),
+      id: newId(),
+    },
+  });
+  return toDevice(row?.node);
+}
+
+export async function listMonitoringRegistrations(
+  ctx: Context,
+  filter: { systemId: string | null; vendorId: string | null },
+  page: PageParams,
+) {
+  const rows = await ctx.db.run(q.listRegistrations, {
+    scope: ctx.principal.scope,
+    ...filter,
+    ...keysetParams(page),
+  });
+  return keyedRows(rows, toRegistration);
+}
+
+export async function listInternetEgresses(
+  ctx: Context,
+  filter: { systemId: string | null },
+  page: PageParams,
+) {
+  const rows = await ctx.db.run(q.listEgresses, {
+    scope: ctx.principal.scope,
+    ...filter,
+    ...keysetParams(page),
+  });
+  return keyedRows(rows, toEgress);
+}
+
+export async function listMonitoringDevices(
+  ctx: Context,
+  filter: { egressId: string | null; systemId: string | null },
+  page: PageParams,
+) {
+  const rows = await ctx.db.run(q.listDevices, {
+    scope: ctx.principal.scope,
+    ...filter,
+    ...keysetParams(page),
+  });
+  return keyedRows(rows, toDevice);
+}

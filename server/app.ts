@@ -18,7 +18,7 @@ import { complianceExportEndpoint } from './compliance/export-link.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import { EXPLORER_DIST, explorerPlugin } from './explorer.js';
-import { hardeningPlugins } from './hardening.js';
+import { createRateLimit, hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
 import type { Db } from './neo4j.js';
 import type { Principal } from './principal.js';
@@ -120,6 +120,8 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
     },
   };
   const graphiql = config.graphiql && !config.hardening.production;
+  // One request budget per caller for every route of the app (GraphQL and the CSV download).
+  const limit = createRateLimit(config.hardening);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -145,8 +147,8 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
       healthEndpoints(db),
       // Static files of the graph explorer (/explorer): no GraphQL, no registry data.
       explorerPlugin(explorerDir ?? EXPLORER_DIST),
-      complianceExportEndpoint(db, config),
-      ...hardeningPlugins(config.hardening),
+      complianceExportEndpoint(db, config, limit),
+      ...hardeningPlugins(config.hardening, limit),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,
       writeGate,

@@ -352,34 +352,33 @@ export function rateLimitKey(
     : `address:${clientAddress(request, serverContext, trustProxy)}`;
 }
 
-/** One limiter per configuration object: the GraphQL endpoint and the other routes of one app share it. */
-const limiters = new WeakMap<HardeningConfig, RateLimiterMemory>();
-
-/**
- * Takes one request from `key`'s budget of RATE_LIMIT_PER_MINUTE (the same limiter as the GraphQL
- * endpoint's); null when allowed (or limiting is off), else the seconds until the next request is.
- */
-export async function consumeRateLimit(config: HardeningConfig, key: string): Promise<number | null> {
-  if (config.rateLimitPerMinute <= 0) return null;
-  let limiter = limiters.get(config);
-  if (!limiter) {
-    limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
-    limiters.set(config, limiter);
-  }
-  try {
-    await limiter.consume(key);
-    return null;
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-  }
+/** The per-minute request budget of RATE_LIMIT_PER_MINUTE, one per app, shared by all its routes. */
+export interface RateLimit {
+  /** Takes one request from `key`'s budget: null when allowed (or limiting is off), else the seconds until the next one is. */
+  consume(key: string): Promise<number | null>;
 }
 
-function rateLimit(config: HardeningConfig): Plugin {
+export function createRateLimit(config: HardeningConfig): RateLimit {
+  if (config.rateLimitPerMinute <= 0) return { consume: async () => null };
+  const limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return null;
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      }
+    },
+  };
+}
+
+function rateLimit(config: HardeningConfig, limit: RateLimit): Plugin {
   if (config.rateLimitPerMinute <= 0) return {};
   return {
     async onRequestParse({ request, serverContext }) {
-      const seconds = await consumeRateLimit(config, rateLimitKey(request, serverContext, config.trustProxy));
+      const seconds = await limit.consume(rateLimitKey(request, serverContext, config.trustProxy));
       if (seconds !== null) {
         throw httpRefusal(
           429,
@@ -702,9 +701,12 @@ const productionErrors: Plugin = {
 };
 
 /** The yoga plugins of `config`, to be placed before authentication and audit. */
-export function hardeningPlugins(config: HardeningConfig): Plugin[] {
+export function hardeningPlugins(
+  config: HardeningConfig,
+  limit: RateLimit = createRateLimit(config),
+): Plugin[] {
   return [
-    rateLimit(config),
+    rateLimit(config, limit),
     csrfPrevention(),
     bodyLimit(config.maxBodyBytes),
     noBatching,

@@ -16,7 +16,7 @@ import type { Plugin } from 'graphql-yoga';
 import { jwtVerify, SignJWT } from 'jose';
 import { type AuditEntry, type AuditOutcome, auditLog } from '../audit.js';
 import type { Config } from '../config.js';
-import { consumeRateLimit, rateLimitKey } from '../hardening.js';
+import { createRateLimit, type RateLimit, rateLimitKey } from '../hardening.js';
 import type { Db } from '../neo4j.js';
 import type { Principal } from '../principal.js';
 import { findingsCsv } from './csv.js';
@@ -65,7 +65,11 @@ async function verify(config: Config, token: string): Promise<ExportClaims | nul
 export const EXPORT_AUDIT_OPERATION = 'complianceExport.download';
 
 /** GET /compliance/export?token=…: the CSV (UTF-8 with BOM); 401 for a bad/expired token, 429 over the rate limit. */
-export const complianceExportEndpoint = (db: Db, config: Config): Plugin => ({
+export const complianceExportEndpoint = (
+  db: Db,
+  config: Config,
+  limit: RateLimit = createRateLimit(config.hardening),
+): Plugin => ({
   async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
     if (url.pathname !== EXPORT_PATH) return;
     const started = performance.now();
@@ -104,8 +108,7 @@ export const complianceExportEndpoint = (db: Db, config: Config): Plugin => ({
         .catch(() => undefined);
       endResponse(fetchAPI.Response.json(body, { status, headers }));
     };
-    const retry = await consumeRateLimit(
-      config.hardening,
+    const retry = await limit.consume(
       rateLimitKey(
         request,
         serverContext as Record<string, unknown> | undefined,

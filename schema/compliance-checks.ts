@@ -5,9 +5,9 @@
  * mutation and read through a paginated connection limited to the caller's jurisdiction.
  */
 import {
+  type ExposureJustificationRecord,
   justifyExposure,
   listExposureJustifications,
-  type ExposureJustificationRecord,
 } from '../server/compliance/exposure-justifications.js';
 import {
   type InternetEgressRecord,

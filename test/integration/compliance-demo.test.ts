@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AS_OF, generateDemoData } from '../../scripts/demo/generate.js';
 import { loadDemoData } from '../../scripts/demo/load.js';
 import { complianceFindings } from '../../server/compliance/engine.js';
-import { risk } from '../../server/cypher.generated.js';
 import { RULES } from '../../server/compliance/rules.js';
+import { risk } from '../../server/cypher.generated.js';
 import { CITY_SCOPE } from '../../server/principal.js';
 import { testApp } from '../support/harness.js';
 

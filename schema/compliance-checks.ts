@@ -10,6 +10,7 @@ import {
   listExposureJustifications,
 } from '../server/compliance/exposure-justifications.js';
 import {
+  endInternetEgress,
   type InternetEgressRecord,
   listInternetEgresses,
   listMonitoringDevices,
@@ -19,6 +20,7 @@ import {
   recordInternetEgress,
   recordMonitoringDevice,
   recordMonitoringRegistration,
+  updateMonitoringDevice,
 } from '../server/compliance/monitoring.js';
 import {
   listSelfInspections,
@@ -170,6 +172,18 @@ const RecordMonitoringDeviceInput = builder.inputType('RecordMonitoringDeviceInp
   }),
 });
 
+const UpdateMonitoringDeviceInput = builder.inputType('UpdateMonitoringDeviceInput', {
+  description:
+    'Later dates of a monitoring device (监测设备), MON-2: at least one; absent ones stay as they are.',
+  fields: (t) => ({
+    removedOn: t.field({ type: 'Date', description: 'Last day in place (撤除日期, inclusive).' }),
+    platformConnectedOn: t.field({
+      type: 'Date',
+      description: 'Feeds the police platform since (接入公安平台日期), not before installation.',
+    }),
+  }),
+});
+
 // ---------------------------------------------------------------------------------------------------
 // INS-1: self-inspections
 
@@ -283,6 +297,29 @@ builder.mutationFields((t) => ({
         ...input,
         egressId: decodeId(input.egressId, 'InternetEgress', 'input.egressId'),
       }),
+  }),
+  endInternetEgress: t.field({
+    type: InternetEgressRef,
+    description:
+      'Records the last day an internet egress is in use (停用互联网出口), MON-2; its history stays.',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The egress (InternetEgress id).' }),
+      to: t.arg({ type: 'Date', required: true, description: 'Last day in use (停用日期, inclusive).' }),
+    },
+    resolve: (_root, { id, to }, ctx) => endInternetEgress(ctx, decodeId(id, 'InternetEgress'), to),
+  }),
+  updateMonitoringDevice: t.field({
+    type: MonitoringDeviceRef,
+    description:
+      'Records when a monitoring device was connected to the police platform and/or removed (更新监测设备), MON-2.',
+    errors: { types: MUTATION_ERRORS },
+    args: {
+      id: t.arg.id({ required: true, description: 'The device (MonitoringDevice id).' }),
+      input: t.arg({ type: UpdateMonitoringDeviceInput, required: true }),
+    },
+    resolve: (_root, { id, input }, ctx) =>
+      updateMonitoringDevice(ctx, decodeId(id, 'MonitoringDevice'), input),
   }),
   recordSelfInspection: t.field({
     type: SelfInspectionRef,

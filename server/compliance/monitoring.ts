@@ -223,3 +223,57 @@ export async function listMonitoringDevices(
   });
   return keyedRows(rows, toDevice);
 }
+
+/** A device at an egress of a system in the caller's scope (null otherwise). */
+export function loadDevice(ctx: Context, id: string): Promise<MonitoringDeviceRecord | null> {
+  return loadByKey(ctx, 'monitoring.deviceById', q.devicesByIds, scopedIds, toDevice, id);
+}
+
+/** Ends an egress: its last day in use (inclusive), not before it started. */
+export async function endInternetEgress(
+  ctx: Context,
+  id: string,
+  toInput: string,
+): Promise<InternetEgressRecord> {
+  const v = new InputValidator();
+  const to = v.required('to', toInput) ? v.date('to', toInput) : null;
+  v.done();
+  const egress = await loadEgress(ctx, id);
+  if (!egress) throw new NotFoundError('id', id, 'egress');
+  v.dateOrder('to', egress.from, to);
+  v.done();
+  const [row] = await ctx.db.run(q.endEgress, { id, props: toProps({ to }) });
+  return toEgress(row?.node);
+}
+
+export interface UpdateMonitoringDeviceInput {
+  removedOn?: string | null;
+  platformConnectedOn?: string | null;
+}
+
+/** Records the platform connection and/or the removal of a device (each not before its installation). */
+export async function updateMonitoringDevice(
+  ctx: Context,
+  id: string,
+  input: UpdateMonitoringDeviceInput,
+): Promise<MonitoringDeviceRecord> {
+  const v = new InputValidator();
+  const removedOn = v.date('input.removedOn', input.removedOn);
+  const platformConnectedOn = v.date('input.platformConnectedOn', input.platformConnectedOn);
+  if (input.removedOn == null && input.platformConnectedOn == null)
+    v.issue('input', 'set removedOn and/or platformConnectedOn');
+  v.done();
+  const device = await loadDevice(ctx, id);
+  if (!device) throw new NotFoundError('id', id, 'monitoring device');
+  v.dateOrder('input.removedOn', device.installedOn, removedOn);
+  v.dateOrder('input.platformConnectedOn', device.installedOn, platformConnectedOn);
+  v.done();
+  const [row] = await ctx.db.run(q.updateDevice, {
+    id,
+    props: toProps({
+      removedOn: removedOn ?? undefined,
+      platformConnectedOn: platformConnectedOn ?? undefined,
+    }),
+  });
+  return toDevice(row?.node);
+}

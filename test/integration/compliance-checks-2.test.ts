@@ -130,6 +130,7 @@ beforeAll(async () => {
     input: { egressId: g4.data?.id, serialNumber: 'D4', installedOn: '2025-06-02' },
   });
   expect(dev.__typename).toBe('MutationRecordMonitoringDeviceSuccess');
+  ids.d4 = dev.data?.id as string;
   const si = await mutate<{ id: string }>('recordSelfInspection', INSPECT, {
     input: { systemId: gid('System', 's2'), title: 'S2 self-inspection', heldOn: '2025-06-01' },
   });
@@ -407,5 +408,35 @@ describe('inputs through the API', () => {
       after: a.data?.internetEgresses.pageInfo.endCursor,
     });
     expect(b.data?.internetEgresses.edges.map((e) => e.node.name)).toEqual(['Backup', 'Future']);
+  });
+});
+
+describe('later dates of egresses and devices (runs last: it changes the graph)', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateMonitoringDeviceInput!) { updateMonitoringDevice(id: $id, input: $input) {
+    __typename ... on MutationUpdateMonitoringDeviceSuccess { data { platformConnectedOn removedOn } }
+    ... on ValidationError { issues { field message } } } }`;
+  const END = `mutation($id: ID!, $to: Date!) { endInternetEgress(id: $id, to: $to) {
+    __typename ... on MutationEndInternetEgressSuccess { data { name from to } }
+    ... on ValidationError { issues { field message } } } }`;
+  it('connecting g4’s device to the platform on D ends its finding from D; ending g2 on 2025-10-19 ends g2’s', async () => {
+    const early = await mutate('updateMonitoringDevice', UPDATE, {
+      id: ids.d4,
+      input: { platformConnectedOn: '2025-06-01' },
+    });
+    expect(early.issues).toEqual([
+      { field: 'input.platformConnectedOn', message: expect.stringContaining('2025-06-02') },
+    ]);
+    const up = await mutate('updateMonitoringDevice', UPDATE, {
+      id: ids.d4,
+      input: { platformConnectedOn: D },
+    });
+    expect(up.data).toEqual({ platformConnectedOn: D, removedOn: null });
+    expect(await keys('MON-2', D)).toEqual(['MON-2/s3/g2', 'MON-2/sC/no-egress']);
+    expect(await keys('MON-2', '2025-10-19')).toEqual([`MON-2/s3/${ids.g4}`, 'MON-2/sC/no-egress']);
+    const bad = await mutate('endInternetEgress', END, { id: gid('InternetEgress', 'g2'), to: '2024-12-31' });
+    expect(bad.issues?.map((i) => i.field)).toEqual(['to']);
+    const end = await mutate('endInternetEgress', END, { id: gid('InternetEgress', 'g2'), to: '2025-10-19' });
+    expect(end.data).toEqual({ name: 'Backup', from: '2025-01-01', to: '2025-10-19' });
+    expect(await keys('MON-2', D)).toEqual(['MON-2/sC/no-egress']);
   });
 });

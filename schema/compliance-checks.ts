@@ -5,11 +5,15 @@
  * mutation and read through a paginated connection limited to the caller's jurisdiction.
  */
 import {
+  countExposureJustifications,
   type ExposureJustificationRecord,
   justifyExposure,
   listExposureJustifications,
 } from '../server/compliance/exposure-justifications.js';
 import {
+  countInternetEgresses,
+  countMonitoringDevices,
+  countMonitoringRegistrations,
   endInternetEgress,
   type InternetEgressRecord,
   listInternetEgresses,
@@ -23,12 +27,13 @@ import {
   updateMonitoringDevice,
 } from '../server/compliance/monitoring.js';
 import {
+  countSelfInspections,
   listSelfInspections,
   recordSelfInspection,
   type SelfInspectionRecord,
 } from '../server/compliance/self-inspections.js';
 import { builder, MUTATION_ERRORS } from './builder.js';
-import { decodeId, encodeGlobalID, page } from './common.js';
+import { decodeId, encodeGlobalID, page, totalCountField } from './common.js';
 import { filterId } from './exposures.js';
 
 const gid = (type: string, id: string | null) => (id == null ? null : encodeGlobalID(type, id));
@@ -373,10 +378,18 @@ builder.queryFields((t) => ({
           systemId: filterId(args.systemId, 'System', 'systemId'),
           vendorId: filterId(args.vendorId, 'Vendor', 'vendorId'),
         };
-        return page(ctx, args, (p) => listMonitoringRegistrations(ctx, filter, p));
+        return page(
+          ctx,
+          args,
+          (p) => listMonitoringRegistrations(ctx, filter, p),
+          () => countMonitoringRegistrations(ctx, filter),
+        );
       },
     },
-    connection('MonitoringRegistration', 'monitoring registrations'),
+    {
+      ...connection('MonitoringRegistration', 'monitoring registrations'),
+      fields: (c) => ({ totalCount: c.int(totalCountField) }),
+    },
     edge('MonitoringRegistration', 'the monitoring registrations'),
   ),
   internetEgresses: t.connection(
@@ -386,10 +399,18 @@ builder.queryFields((t) => ({
       args: { systemId: t.arg.id({ description: 'Only those of this system (System id).' }) },
       resolve: (_root, args, ctx) => {
         const filter = { systemId: filterId(args.systemId, 'System', 'systemId') };
-        return page(ctx, args, (p) => listInternetEgresses(ctx, filter, p));
+        return page(
+          ctx,
+          args,
+          (p) => listInternetEgresses(ctx, filter, p),
+          () => countInternetEgresses(ctx, filter),
+        );
       },
     },
-    connection('InternetEgress', 'internet egresses'),
+    {
+      ...connection('InternetEgress', 'internet egresses'),
+      fields: (c) => ({ totalCount: c.int(totalCountField) }),
+    },
     edge('InternetEgress', 'the internet egresses'),
   ),
   monitoringDevices: t.connection(
@@ -406,10 +427,18 @@ builder.queryFields((t) => ({
           egressId: filterId(args.egressId, 'InternetEgress', 'egressId'),
           systemId: filterId(args.systemId, 'System', 'systemId'),
         };
-        return page(ctx, args, (p) => listMonitoringDevices(ctx, filter, p));
+        return page(
+          ctx,
+          args,
+          (p) => listMonitoringDevices(ctx, filter, p),
+          () => countMonitoringDevices(ctx, filter),
+        );
       },
     },
-    connection('MonitoringDevice', 'monitoring devices'),
+    {
+      ...connection('MonitoringDevice', 'monitoring devices'),
+      fields: (c) => ({ totalCount: c.int(totalCountField) }),
+    },
     edge('MonitoringDevice', 'the monitoring devices'),
   ),
   selfInspections: t.connection(
@@ -425,10 +454,18 @@ builder.queryFields((t) => ({
           operatorId: filterId(args.operatorId, 'Operator', 'operatorId'),
           systemId: filterId(args.systemId, 'System', 'systemId'),
         };
-        return page(ctx, args, (p) => listSelfInspections(ctx, filter, p));
+        return page(
+          ctx,
+          args,
+          (p) => listSelfInspections(ctx, filter, p),
+          () => countSelfInspections(ctx, filter),
+        );
       },
     },
-    connection('SelfInspection', 'self-inspections'),
+    {
+      ...connection('SelfInspection', 'self-inspections'),
+      fields: (c) => ({ totalCount: c.int(totalCountField) }),
+    },
     edge('SelfInspection', 'the self-inspections'),
   ),
   exposureJustifications: t.connection(
@@ -445,10 +482,18 @@ builder.queryFields((t) => ({
           exposureId: filterId(args.exposureId, 'Exposure', 'exposureId'),
           systemId: filterId(args.systemId, 'System', 'systemId'),
         };
-        return page(ctx, args, (p) => listExposureJustifications(ctx, filter, p));
+        return page(
+          ctx,
+          args,
+          (p) => listExposureJustifications(ctx, filter, p),
+          () => countExposureJustifications(ctx, filter),
+        );
       },
     },
-    connection('ExposureJustification', 'exposure justifications'),
+    {
+      ...connection('ExposureJustification', 'exposure justifications'),
+      fields: (c) => ({ totalCount: c.int(totalCountField) }),
+    },
     edge('ExposureJustification', 'the exposure justifications'),
   ),
 }));

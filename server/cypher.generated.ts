@@ -298,6 +298,8 @@ export const exposureImport = {
 } as const;
 
 export const exposureJustifications = {
+  /** How many exposure justifications the matching list statement (same filters) has in the caller's scope. */
+  count: { name: "exposure-justifications/count", mode: 'read', text: "MATCH (o:Operator)-[:OPERATES]->(s:System)<-[:EXPOSES]-(e:Exposure)-[:JUSTIFIED_BY]->(j:ExposureJustification)\nWHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)\n  AND ($exposureId IS NULL OR e.id = $exposureId)\n  AND ($systemId IS NULL OR s.id = $systemId)\nRETURN count(*) AS total" } as Statement<{ scope: Scope; exposureId: string | null; systemId: string | null }>,
   /** Records a justification (暴露面说明, CII-5) of an internet exposure: (e)-[:JUSTIFIED_BY]->(j:ExposureJustification). */
   create: { name: "exposure-justifications/create", mode: 'write', text: "MATCH (e:Exposure {id: $exposureId})\nCREATE (e)-[:JUSTIFIED_BY]->(j:ExposureJustification)\nSET j = $props\nRETURN j {.*, exposureId: e.id} AS node" } as Statement<{ exposureId: string; props: Record<string, unknown> }>,
   /** One page of justifications (暴露面说明) of internet exposures matched to systems in the caller's scope, optionally of one exposure or one system, ordered by date. */
@@ -427,6 +429,12 @@ export const migrations = {
 } as const;
 
 export const monitoring = {
+  /** How many monitoring devices the matching list statement (same filters) has in the caller's scope. */
+  countDevices: { name: "monitoring/countDevices", mode: 'read', text: "MATCH (o:Operator)-[:OPERATES]->(s:System)-[:HAS_EGRESS]->(g:InternetEgress)-[:MONITORED_BY]->(x:MonitoringDevice)\nWHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)\n  AND ($egressId IS NULL OR g.id = $egressId)\n  AND ($systemId IS NULL OR s.id = $systemId)\nRETURN count(*) AS total" } as Statement<{ scope: Scope; egressId: string | null; systemId: string | null }>,
+  /** How many internet egresses the matching list statement (same filters) has in the caller's scope. */
+  countEgresses: { name: "monitoring/countEgresses", mode: 'read', text: "MATCH (o:Operator)-[:OPERATES]->(s:System)-[:HAS_EGRESS]->(g:InternetEgress)\nWHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)\n  AND ($systemId IS NULL OR s.id = $systemId)\nRETURN count(*) AS total" } as Statement<{ scope: Scope; systemId: string | null }>,
+  /** How many monitoring registrations the matching list statement (same filters) has in the caller's scope. */
+  countRegistrations: { name: "monitoring/countRegistrations", mode: 'read', text: "MATCH (o:Operator)-[:OPERATES]->(s:System)-[:HAS_MONITORING_REGISTRATION]->(m:MonitoringRegistration)-[:REGISTERS_VENDOR]->(v:Vendor)\nWHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)\n  AND ($systemId IS NULL OR s.id = $systemId)\n  AND ($vendorId IS NULL OR v.id = $vendorId)\nRETURN count(*) AS total" } as Statement<{ scope: Scope; systemId: string | null; vendorId: string | null }>,
   /** Records a monitoring device (监测设备, MON-2) at an internet egress: (g)-[:MONITORED_BY]->(x:MonitoringDevice). */
   createDevice: { name: "monitoring/createDevice", mode: 'write', text: "MATCH (s:System)-[:HAS_EGRESS]->(g:InternetEgress {id: $egressId})\nCREATE (g)-[:MONITORED_BY]->(x:MonitoringDevice)\nSET x = $props\nRETURN x {.*, egressId: g.id, systemId: s.id} AS node" } as Statement<{ egressId: string; props: Record<string, unknown> }>,
   /** Records an internet egress (互联网出口, MON-2) of a system: (s)-[:HAS_EGRESS]->(g:InternetEgress), in use from..to (inclusive). */
@@ -705,6 +713,8 @@ export const seed = {
 } as const;
 
 export const selfInspections = {
+  /** How many self-inspections the matching list statement (same filters) has in the caller's scope. */
+  count: { name: "self-inspections/count", mode: 'read', text: "CALL () {\n  MATCH (o:Operator)-[:HAD_SELF_INSPECTION]->(x:SelfInspection)\n  RETURN o, x, null AS s\n  UNION\n  MATCH (o:Operator)-[:OPERATES]->(s:System)-[:HAD_SELF_INSPECTION]->(x:SelfInspection)\n  RETURN o, x, s\n}\nWITH o, x, s\nWHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)\n  AND ($operatorId IS NULL OR o.id = $operatorId)\n  AND ($systemId IS NULL OR s.id = $systemId)\nRETURN count(*) AS total" } as Statement<{ scope: Scope; operatorId: string | null; systemId: string | null }>,
   /** Records a self-inspection (自查, INS-1) of a system or of a whole operator: (n)-[:HAD_SELF_INSPECTION]->(x:SelfInspection), n = the system when $systemId is set, else the operator. */
   create: { name: "self-inspections/create", mode: 'write', text: "OPTIONAL MATCH (:Operator)-[:OPERATES]->(s:System {id: $systemId})\nOPTIONAL MATCH (op:Operator {id: $operatorId})\nWITH coalesce(s, op) AS n, s, op\nWHERE n IS NOT NULL\nCREATE (n)-[:HAD_SELF_INSPECTION]->(x:SelfInspection)\nSET x = $props\nRETURN x {.*, systemId: s.id, operatorId: op.id} AS node" } as Statement<{ operatorId: string | null; systemId: string | null; props: Record<string, unknown> }>,
   /** One page of self-inspections (自查) of operators and systems in the caller's scope, optionally of one operator (its own and its systems') or one system, ordered by date. */

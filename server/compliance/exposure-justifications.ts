@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { exposureJustifications as q } from '../cypher.generated.js';
 import { NotFoundError } from '../errors.js';
 import type { PageParams } from '../pagination.js';
-import { keyedRows, keysetParams, newId, toProps, toRecord } from '../repositories/common.js';
+import { keyedRows, keysetParams, newId, toProps, toRecord, totalOf } from '../repositories/common.js';
 import { loadExposure } from '../repositories/exposures.js';
 import { InputValidator } from '../validation/input.js';
 
@@ -65,4 +65,11 @@ export async function listExposureJustifications(
 ) {
   const rows = await ctx.db.run(q.list, { scope: ctx.principal.scope, ...filter, ...keysetParams(page) });
   return keyedRows(rows, toJustification);
+}
+
+export async function countExposureJustifications(
+  ctx: Context,
+  filter: { exposureId: string | null; systemId: string | null },
+) {
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filter }));
 }

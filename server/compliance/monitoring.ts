@@ -17,6 +17,7 @@ import {
   scopedIds,
   toProps,
   toRecord,
+  totalOf,
 } from '../repositories/common.js';
 import { loadScopedSystem } from '../repositories/exposures.js';
 import { loadVendor } from '../repositories/vendors.js';
@@ -276,4 +277,22 @@ export async function updateMonitoringDevice(
     }),
   });
   return toDevice(row?.node);
+}
+
+export async function countMonitoringRegistrations(
+  ctx: Context,
+  filter: { systemId: string | null; vendorId: string | null },
+) {
+  return totalOf(await ctx.db.run(q.countRegistrations, { scope: ctx.principal.scope, ...filter }));
+}
+
+export async function countInternetEgresses(ctx: Context, filter: { systemId: string | null }) {
+  return totalOf(await ctx.db.run(q.countEgresses, { scope: ctx.principal.scope, ...filter }));
+}
+
+export async function countMonitoringDevices(
+  ctx: Context,
+  filter: { egressId: string | null; systemId: string | null },
+) {
+  return totalOf(await ctx.db.run(q.countDevices, { scope: ctx.principal.scope, ...filter }));
 }

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { selfInspections as q } from '../cypher.generated.js';
 import { NotFoundError } from '../errors.js';
 import type { PageParams } from '../pagination.js';
-import { keyedRows, keysetParams, newId, toProps, toRecord } from '../repositories/common.js';
+import { keyedRows, keysetParams, newId, toProps, toRecord, totalOf } from '../repositories/common.js';
 import { loadScopedSystem } from '../repositories/exposures.js';
 import { loadOperator } from '../repositories/operators.js';
 import { InputValidator } from '../validation/input.js';
@@ -72,4 +72,11 @@ export async function listSelfInspections(
 ) {
   const rows = await ctx.db.run(q.list, { scope: ctx.principal.scope, ...filter, ...keysetParams(page) });
   return keyedRows(rows, toSelfInspection);
+}
+
+export async function countSelfInspections(
+  ctx: Context,
+  filter: { operatorId: string | null; systemId: string | null },
+) {
+  return totalOf(await ctx.db.run(q.count, { scope: ctx.principal.scope, ...filter }));
 }

@@ -132,11 +132,11 @@ const QUERY = /* GraphQL */ `
     upcomingDeadlines(scope: { city: true }, asOf: $asOf, withinDays: 60) { edges { node { key dueOn } } }
     complianceEvaluation(year: 2025, asOf: $asOf) { divisions { divisionCode operators systems } }
     complianceExport(scope: { city: true }, asOf: $asOf) { url }
-    monitoringRegistrations { edges { node { registeredOn } } }
-    internetEgresses { edges { node { name } } }
-    monitoringDevices { edges { node { serialNumber } } }
-    selfInspections { edges { node { heldOn } } }
-    exposureJustifications { edges { node { justifiedOn } } }
+    monitoringRegistrations { totalCount edges { node { registeredOn } } }
+    internetEgresses { totalCount edges { node { name } } }
+    monitoringDevices { totalCount edges { node { serialNumber } } }
+    selfInspections { totalCount edges { node { heldOn } } }
+    exposureJustifications { totalCount edges { node { justifiedOn } } }
   }
 `;
 
@@ -147,11 +147,11 @@ interface Answer {
   upcomingDeadlines: Edges<{ key: string; dueOn: string | null }>;
   complianceEvaluation: { divisions: { divisionCode: string; operators: number; systems: number }[] };
   complianceExport: { url: string };
-  monitoringRegistrations: Edges<{ registeredOn: string }>;
-  internetEgresses: Edges<{ name: string }>;
-  monitoringDevices: Edges<{ serialNumber: string }>;
-  selfInspections: Edges<{ heldOn: string }>;
-  exposureJustifications: Edges<{ justifiedOn: string }>;
+  monitoringRegistrations: { totalCount: number } & Edges<{ registeredOn: string }>;
+  internetEgresses: { totalCount: number } & Edges<{ name: string }>;
+  monitoringDevices: { totalCount: number } & Edges<{ serialNumber: string }>;
+  selfInspections: { totalCount: number } & Edges<{ heldOn: string }>;
+  exposureJustifications: { totalCount: number } & Edges<{ justifiedOn: string }>;
 }
 
 describe('compliance by role (two counties)', () => {
@@ -182,6 +182,14 @@ describe('compliance by role (two counties)', () => {
         selfInspections: nodes(d.selfInspections).map((n) => n.heldOn),
         justifications: nodes(d.exposureJustifications).map((n) => n.justifiedOn),
       }).toEqual(expected);
+      for (const list of [
+        d.monitoringRegistrations,
+        d.internetEgresses,
+        d.monitoringDevices,
+        d.selfInspections,
+        d.exposureJustifications,
+      ])
+        expect(list.totalCount).toBe(list.edges.length);
       if (expected.upcoming.length > 0) {
         expect(nodes(d.upcomingDeadlines).map((n) => n.dueOn)).toEqual(['2026-01-10', '2026-01-10']);
       }

@@ -395,7 +395,7 @@ describe('inputs through the API', () => {
 
   it('pages a list with a keyset cursor', async () => {
     const q = `query($after: String) { internetEgresses(first: 2, after: $after) {
-      pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
     const a = await gql<{
       internetEgresses: {
         pageInfo: { hasNextPage: boolean; endCursor: string };
@@ -404,6 +404,7 @@ describe('inputs through the API', () => {
     }>(q, {});
     expect(a.data?.internetEgresses.edges.map((e) => e.node.name)).toEqual(['Branch line', 'Main']);
     expect(a.data?.internetEgresses.pageInfo.hasNextPage).toBe(true);
+    expect((a.data?.internetEgresses as unknown as { totalCount: number }).totalCount).toBe(5);
     const b = await gql<{ internetEgresses: { edges: { node: { name: string } }[] } }>(q, {
       after: a.data?.internetEgresses.pageInfo.endCursor,
     });

@@ -398,13 +398,14 @@ describe('inputs through the API', () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
     const a = await gql<{
       internetEgresses: {
+        totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string };
         edges: { node: { name: string } }[];
       };
     }>(q, {});
     expect(a.data?.internetEgresses.edges.map((e) => e.node.name)).toEqual(['Branch line', 'Main']);
     expect(a.data?.internetEgresses.pageInfo.hasNextPage).toBe(true);
-    expect((a.data?.internetEgresses as unknown as { totalCount: number }).totalCount).toBe(5);
+    expect(a.data?.internetEgresses.totalCount).toBe(5);
     const b = await gql<{ internetEgresses: { edges: { node: { name: string } }[] } }>(q, {
       after: a.data?.internetEgresses.pageInfo.endCursor,
     });

@@ -81,6 +81,12 @@ const RuleRef = builder.objectRef<RuleDef>('ComplianceRule').implement({
       nullable: true,
       description: 'Why it cannot be checked (不可检查原因); null when checkable.',
     }),
+    checkNote: t.string({
+      nullable: true,
+      description:
+        'What the check covers when it covers only part of the rule, or how it reads the rule (检查说明); null when the check is the rule as written.',
+      resolve: (r) => r.checkNote ?? null,
+    }),
   }),
 });
 

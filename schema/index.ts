@@ -21,6 +21,7 @@ import './import.js';
 import './compliance.js';
 import './compliance-inputs.js';
 import './compliance-inputs-2.js';
+import './compliance-checks.js';
 
 /**
  * Arguments and fields that mean the same everywhere (`id`, `input`, `filter`, `to`, a success's

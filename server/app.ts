@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import { coerceVariablesFirst, compiledExecution } from './execution.js';
 import { EXPLORER_DIST, explorerPlugin } from './explorer.js';
-import { hardeningPlugins } from './hardening.js';
+import { createRateLimit, hardeningPlugins } from './hardening.js';
 import { pendingMigrations } from './migrate.js';
 import type { Db } from './neo4j.js';
 import type { Principal } from './principal.js';
@@ -121,6 +121,8 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
     },
   };
   const graphiql = config.graphiql && !config.hardening.production;
+  // One request budget per caller for every route of the app (GraphQL and the CSV download).
+  const limit = createRateLimit(config.hardening);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -146,10 +148,10 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
       healthEndpoints(db),
       // Static files of the graph explorer (/explorer): no GraphQL, no registry data.
       explorerPlugin(explorerDir ?? EXPLORER_DIST),
-      complianceExportEndpoint(db, config),
+      complianceExportEndpoint(db, config, limit),
       // First, so the deadline and audit wrap the compiled executor.
       compiledExecution(),
-      ...hardeningPlugins(config.hardening),
+      ...hardeningPlugins(config.hardening, limit),
       ...auditPlugins(config.audit, { authenticate: (h) => verifier.authenticate(h) }),
       authenticateFirst,
       writeGate,

@@ -359,16 +359,34 @@ export function rateLimitKey(
     : `address:${clientAddress(request, serverContext, trustProxy)}`;
 }
 
-function rateLimit(config: HardeningConfig): Plugin {
-  if (config.rateLimitPerMinute <= 0) return {};
+/** The per-minute request budget of RATE_LIMIT_PER_MINUTE, one per app, shared by all its routes. */
+export interface RateLimit {
+  /** Takes one request from `key`'s budget: null when allowed (or limiting is off), else the seconds until the next one is. */
+  consume(key: string): Promise<number | null>;
+}
+
+export function createRateLimit(config: HardeningConfig): RateLimit {
+  if (config.rateLimitPerMinute <= 0) return { consume: async () => null };
   const limiter = new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: 60 });
   return {
-    async onRequestParse({ request, serverContext }) {
+    async consume(key) {
       try {
-        await limiter.consume(rateLimitKey(request, serverContext, config.trustProxy));
+        await limiter.consume(key);
+        return null;
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      }
+    },
+  };
+}
+
+function rateLimit(config: HardeningConfig, limit: RateLimit): Plugin {
+  if (config.rateLimitPerMinute <= 0) return {};
+  return {
+    async onRequestParse({ request, serverContext }) {
+      const seconds = await limit.consume(rateLimitKey(request, serverContext, config.trustProxy));
+      if (seconds !== null) {
         throw httpRefusal(
           429,
           `rate limit of ${config.rateLimitPerMinute} requests per minute exceeded; retry in ${seconds} s`,
@@ -736,9 +754,12 @@ const productionErrors: Plugin = {
 };
 
 /** The yoga plugins of `config`, to be placed before authentication and audit. */
-export function hardeningPlugins(config: HardeningConfig): Plugin[] {
+export function hardeningPlugins(
+  config: HardeningConfig,
+  limit: RateLimit = createRateLimit(config),
+): Plugin[] {
   return [
-    rateLimit(config),
+    rateLimit(config, limit),
     csrfPrevention(),
     bodyLimit(config.maxBodyBytes, config.maxUploadBytes),
     noBatching,

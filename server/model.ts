@@ -79,6 +79,12 @@ export const LABELS = [
   'DisasterBackup',
   // Background checks of assessment institutions (ASM-6).
   'InstitutionCheck',
+  // Compliance checks MON-1, MON-2, INS-1, CII-5 (issue #5).
+  'MonitoringRegistration',
+  'InternetEgress',
+  'MonitoringDevice',
+  'SelfInspection',
+  'ExposureJustification',
 ] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -105,6 +111,13 @@ export const RELATIONSHIP_TYPES = [
   'HAS_BACKUP',
   'ASSESSOR_ON',
   'HAS_INSTITUTION_CHECK',
+  // Compliance checks MON-1, MON-2, INS-1, CII-5 (issue #5).
+  'HAS_MONITORING_REGISTRATION',
+  'REGISTERS_VENDOR',
+  'HAS_EGRESS',
+  'MONITORED_BY',
+  'HAD_SELF_INSPECTION',
+  'JUSTIFIED_BY',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -1,5 +1,5 @@
 // The nodes of a jurisdiction snapshot: operators in $scope, the systems they operate, every node attached
-// to those (not another operator or system), and the findings of those assessments and the checks of those persons.
+// to those (not another operator or system), and the findings of those assessments, the checks of those persons, the monitoring devices of those egresses and the justifications of those exposures.
 // @mode read
 // @param scope: Scope
 MATCH (o:Operator)
@@ -10,7 +10,7 @@ UNWIND core AS c
 OPTIONAL MATCH (c)--(x)
 WHERE NOT x:Operator AND NOT x:System AND NOT x:SchemaMigration
 OPTIONAL MATCH (x)--(y)
-WHERE y:Finding OR y:BackgroundCheck
+WHERE y:Finding OR y:BackgroundCheck OR y:MonitoringDevice OR y:ExposureJustification
 WITH core, collect(DISTINCT x) + collect(DISTINCT y) AS attached
 UNWIND core + attached AS n
 WITH DISTINCT n

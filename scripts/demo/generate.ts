@@ -13,10 +13,17 @@ import type { DataTransferRecord } from '../../server/compliance/data-transfers.
 import type { DisasterBackupRecord } from '../../server/compliance/disaster-backups.js';
 import type { DrillRecord } from '../../server/compliance/drills.js';
 import type { InstitutionCheckRecord } from '../../server/compliance/engagements.js';
+import type { ExposureJustificationRecord } from '../../server/compliance/exposure-justifications.js';
 import type { GradingReviewRecord } from '../../server/compliance/grading-reviews.js';
 import type { IncidentRecord, IncidentSeverity } from '../../server/compliance/incidents.js';
+import type {
+  InternetEgressRecord,
+  MonitoringDeviceRecord,
+  MonitoringRegistrationRecord,
+} from '../../server/compliance/monitoring.js';
 import type { ProcurementRecord } from '../../server/compliance/procurements.js';
 import type { SupervisedRectificationRecord } from '../../server/compliance/rectifications.js';
+import type { SelfInspectionRecord } from '../../server/compliance/self-inspections.js';
 import {
   type AccessKind,
   type AccessRecord,
@@ -96,6 +103,11 @@ export interface DemoData {
   disasterBackups: DisasterBackupRecord[];
   /** ASM-6: background checks of assessment institutions (测评机构背景审查). */
   institutionChecks: InstitutionCheckRecord[];
+  monitoringRegistrations: MonitoringRegistrationRecord[];
+  internetEgresses: InternetEgressRecord[];
+  monitoringDevices: MonitoringDeviceRecord[];
+  selfInspections: SelfInspectionRecord[];
+  exposureJustifications: ExposureJustificationRecord[];
 }
 
 export interface AssessorRecord {
@@ -1722,6 +1734,105 @@ export function generateDemoData(seed = 20261101): DemoData {
     assessments,
     memberships,
   });
+  // Monitoring registrations (MON-1), from their own random stream: the operator reported most
+  // third-party monitoring engagements before they started, a few only afterwards, some never.
+  const mr = new Rng(seed ^ 0x3017);
+  const monitoringRegistrations: MonitoringRegistrationRecord[] = [];
+  for (const sv of services) {
+    if (sv.kind !== 'MONITORING') continue;
+    const outcome = mr.int(0, 9);
+    if (outcome >= 8) continue;
+    const registeredOn = outcome < 7 ? addDays(sv.from, -mr.int(0, 30)) : addDays(sv.from, mr.int(1, 60));
+    if (registeredOn > DEMO_AS_OF) continue;
+    monitoringRegistrations.push({
+      id: mr.uuid(),
+      systemId: sv.systemId,
+      vendorId: sv.vendorId,
+      vendorName: null,
+      registeredOn,
+      reference: `晋公网监备〔${registeredOn.slice(0, 4)}〕${mr.int(1, 999)}号`,
+    });
+  }
+
+  // Internet egresses and monitoring devices (MON-2), from their own random stream: most important
+  // systems (live level ≥ 3, or CII) record one or two egresses since 2023, most egresses have a
+  // device feeding the police platform; some devices were never connected or were removed.
+  const eg = new Rng(seed ^ 0xe6e55);
+  const internetEgresses: InternetEgressRecord[] = [];
+  const monitoringDevices: MonitoringDeviceRecord[] = [];
+  const ciiSystemIds = new Set(memberships.map((m) => m.systemId));
+  for (const { record: s } of systems) {
+    const important = ((s.protectionLevel ?? 0) >= 3 && s.liveOn) || ciiSystemIds.has(s.id);
+    if (!important || s.decommissionedOn || !eg.chance(0.93)) continue;
+    const count = eg.chance(0.25) ? 2 : 1;
+    for (let i = 0; i < count; i++) {
+      const from = maxDate(s.liveOn, '2023-01-01') as string;
+      if (from > DEMO_AS_OF) continue;
+      const egress: InternetEgressRecord = {
+        id: eg.uuid(),
+        systemId: s.id,
+        name: i === 0 ? '主互联网出口' : '备用互联网出口',
+        address: `203.0.${eg.int(0, 255)}.${eg.int(1, 254)}`,
+        from,
+        to: null,
+      };
+      internetEgresses.push(egress);
+      const device = eg.int(0, 19);
+      if (device >= 18) continue;
+      const installedOn = addDays(from, eg.int(0, 60));
+      if (installedOn > DEMO_AS_OF) continue;
+      monitoringDevices.push({
+        id: eg.uuid(),
+        egressId: egress.id,
+        systemId: s.id,
+        serialNumber: `JC-MON-${eg.int(100000, 999999)}`,
+        installedOn,
+        removedOn:
+          device === 17
+            ? (minOpen(addDays(installedOn, eg.int(100, 500)), addDays(DEMO_AS_OF, -1)) as string)
+            : null,
+        platformConnectedOn: device === 16 ? null : minOpen(addDays(installedOn, eg.int(0, 14)), DEMO_AS_OF),
+      });
+    }
+  }
+
+  // Self-inspections (INS-1), from their own random stream: most operators hold an operator-wide
+  // self-inspection every 8–13 months since 2024, some inspect single systems, a few none.
+  const si = new Rng(seed ^ 0x5e1f);
+  const selfInspections: SelfInspectionRecord[] = [];
+  for (const { record: op } of operators) {
+    const habit = si.int(0, 9);
+    if (habit >= 9) continue;
+    const own = systems.filter((x) => x.record.operatorId === op.id && x.record.liveOn);
+    const targets: { operatorId: string | null; systemId: string | null }[] =
+      habit < 7
+        ? [{ operatorId: op.id, systemId: null }]
+        : own.map((x) => ({ operatorId: null, systemId: x.record.id }));
+    for (const target of targets) {
+      let heldOn = si.date('2024-01-15', '2024-12-20');
+      while (heldOn <= DEMO_AS_OF) {
+        selfInspections.push({ id: si.uuid(), ...target, title: si.pick(SELF_INSPECTION_TITLES), heldOn });
+        heldOn = addDays(heldOn, si.int(240, 400));
+      }
+    }
+  }
+
+  // Justifications of internet exposures (CII-5), from their own random stream: four in five
+  // exposures of CII systems are justified some days after first seen, some only for a year.
+  const ej = new Rng(seed ^ 0x1057);
+  const exposureJustifications: ExposureJustificationRecord[] = [];
+  for (const e of exposures) {
+    if (!e.systemId || !ciiSystemIds.has(e.systemId) || !ej.chance(0.8)) continue;
+    const justifiedOn = addDays(e.firstSeen, ej.int(0, 30));
+    if (justifiedOn > DEMO_AS_OF) continue;
+    exposureJustifications.push({
+      id: ej.uuid(),
+      exposureId: e.id,
+      reason: ej.pick(EXPOSURE_REASONS),
+      justifiedOn,
+      expiresOn: ej.chance(0.2) ? addDays(justifiedOn, 365) : null,
+    });
+  }
 
   return {
     sectors,
@@ -1755,6 +1866,11 @@ export function generateDemoData(seed = 20261101): DemoData {
     assessors,
     disasterBackups,
     institutionChecks,
+    monitoringRegistrations,
+    internetEgresses,
+    monitoringDevices,
+    selfInspections,
+    exposureJustifications,
   };
 }
 
@@ -1901,6 +2017,10 @@ const BACKUP_SITES = [
   '长治同城机房',
   '北京灾备中心',
 ];
+
+const SELF_INSPECTION_TITLES = ['年度网络安全自查', '等级保护制度落实自查', '数据安全专项自查'] as const;
+
+const EXPOSURE_REASONS = ['对外业务门户', '移动应用接口', '对外邮件服务', '监管报送接口'] as const;
 
 const DRILL_TITLES = ['数据恢复演练', '勒索病毒应急演练', '主备切换演练', '网络攻击应急演练'] as const;
 

@@ -112,6 +112,11 @@ export async function loadDemoData(
     ['links', seed.links, data.links],
     ['assessors', seed.assessors, data.assessors],
     ['institutionChecks', seed.institutionChecks, data.institutionChecks],
+    ['monitoringRegistrations', seed.monitoringRegistrations, data.monitoringRegistrations],
+    ['internetEgresses', seed.internetEgresses, data.internetEgresses],
+    ['monitoringDevices', seed.monitoringDevices, data.monitoringDevices],
+    ['selfInspections', seed.selfInspections, data.selfInspections],
+    ['exposureJustifications', seed.exposureJustifications, data.exposureJustifications],
   ];
 
   return db.writeTransaction('seed/demo', async (tx) => {

@@ -10,6 +10,8 @@ export interface ComplianceConfig {
   ciiSecurityIntervalYears: number;
   /** DRL-1: years between emergency drills (应急演练) of level ≥ 3 and CII systems, default 1. */
   drillIntervalYears: number;
+  /** INS-1: years between self-inspections (自查) of a live system or its operator, default 1. */
+  selfInspectionIntervalYears: number;
   /** INC-1: hours from discovery to report for a major (重大/特别重大) incident of a CII system, default 1. */
   ciiMajorIncidentReportHours: number;
   /** INC-1: hours from discovery to report for other incidents of level 较大 and above, default 4. */
@@ -26,6 +28,7 @@ export const DEFAULT_COMPLIANCE_CONFIG: ComplianceConfig = {
   ciiSecurityIntervalYears: 1,
   ciiMajorIncidentReportHours: 1,
   drillIntervalYears: 1,
+  selfInspectionIntervalYears: 1,
   incidentReportHours: 4,
   maxRowsPerRule: 50_000,
   exportLinkSeconds: 300,
@@ -46,6 +49,12 @@ export function loadComplianceConfig(env: Env, problems: string[]): ComplianceCo
       72,
     ),
     drillIntervalYears: int('COMPLIANCE_DRILL_INTERVAL_YEARS', d.drillIntervalYears, 1, 5),
+    selfInspectionIntervalYears: int(
+      'COMPLIANCE_SELF_INSPECTION_INTERVAL_YEARS',
+      d.selfInspectionIntervalYears,
+      1,
+      5,
+    ),
     incidentReportHours: int('COMPLIANCE_INCIDENT_REPORT_HOURS', d.incidentReportHours, 1, 72),
     maxRowsPerRule: int('COMPLIANCE_MAX_ROWS_PER_RULE', d.maxRowsPerRule, 100, 1_000_000),
     exportLinkSeconds: int('COMPLIANCE_EXPORT_LINK_SECONDS', d.exportLinkSeconds, 10, 3600),

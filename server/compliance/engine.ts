@@ -202,6 +202,46 @@ export const RULE_CHECKS: Record<string, RuleCheck> = {
     judge: () => ({ met: false, dated: false }),
   },
   ...INPUT_CHECKS_2,
+  'SUP-1': {
+    statement: q.sup1,
+    detail: (_f, row) => String(row.systemId),
+    judge: () => ({ met: false, dated: false }),
+  },
+  'SUP-3': {
+    statement: q.sup3,
+    detail: (_f, row) => String(row.systemId),
+    judge: () => ({ met: false, dated: false }),
+  },
+  'SUP-4': {
+    statement: q.sup4,
+    detail: (f) => String(f.productId),
+    judge: () => ({ met: false, dated: false }),
+  },
+  'CII-5': {
+    statement: q.cii5,
+    judge: () => ({ met: false, dated: false }),
+  },
+  'CII-9': {
+    statement: q.cii9,
+    detail: (f, row) => [f.aspect, row.systemId, f.service].filter((x) => x != null).join(':'),
+    judge: () => ({ met: false, dated: false }),
+  },
+  'MON-1': {
+    statement: q.mon1,
+    detail: (_f, row) => String(row.systemId),
+    // Registered on or before the day monitoring started (报备在先); otherwise due that day.
+    judge: (f) => due(String(f.monitoringSince)),
+  },
+  'MON-2': {
+    statement: q.mon2,
+    detail: (f) => (f.egressId == null ? 'no-egress' : String(f.egressId)),
+    judge: () => ({ met: false, dated: false }),
+  },
+  'INS-1': {
+    statement: q.ins1,
+    judge: (f, cfg) =>
+      due(addYears(String(f.lastSelfInspectionOn ?? f.liveOn), cfg.selfInspectionIntervalYears)),
+  },
 };
 
 export const CHECKED_RULE_IDS = Object.keys(RULE_CHECKS).sort();

@@ -17,6 +17,8 @@ export interface RuleDef {
   checkable: boolean;
   /** Why the rule cannot be checked from the registry's data (null when checkable). */
   notCheckableBecause: string | null;
+  /** What the check covers when it covers only part of the rule, or how it reads the rule. */
+  checkNote?: string;
 }
 
 const missing = (what: string) => `the registry does not record ${what} yet`;
@@ -137,14 +139,17 @@ export const RULES: readonly RuleDef[] = [
     '挂牌督办事项逾期未摘牌',
     'Supervised rectification (挂牌督办) past its deadline and not delisted',
   ),
-  rule(
-    'SUP-1',
-    'MAJOR',
-    '三.(一).4',
-    '三级以上系统记录全部服务机构及其人员',
-    'Level ≥ 3: every service organisation and its personnel recorded',
-    'completeness of the recorded service organisations cannot be judged from the data itself; see riskFlags ACCESS_AFTER_LEAVING',
-  ),
+  {
+    ...rule(
+      'SUP-1',
+      'MAJOR',
+      '三.(一).4',
+      '三级以上系统记录全部服务机构及其人员',
+      'Level ≥ 3: every service organisation and its personnel recorded',
+    ),
+    checkNote:
+      'Partial check: completeness cannot be judged from the data itself, so the check reports each vendor with a design, construction, O&M or technical-service engagement (SERVES) in force to a level ≥ 3 system of which no person is recorded (nobody employed by the vendor has recorded access to that system).',
+  },
   rule(
     'SUP-2',
     'MAJOR',
@@ -152,22 +157,28 @@ export const RULES: readonly RuleDef[] = [
     '互联网远程运维须经评估论证并采取管控措施',
     'Remote O&M over the internet only with a recorded evaluation',
   ),
-  rule(
-    'SUP-3',
-    'MAJOR',
-    '三.(一).4',
-    '网络安全服务机构向市公安局报备，人员经背景审查',
-    'Security service companies registered with the police, staff background-checked',
-    'checked per object by riskFlags (UNREGISTERED_VENDOR, UNCHECKED_PERSONNEL); not yet a compliance statement',
-  ),
-  rule(
-    'SUP-4',
-    'MAJOR',
-    '三.(一).4',
-    '三级以上系统使用安全可信的产品和服务',
-    'Level ≥ 3: certified/trusted products and services',
-    'checked per object by riskFlags (UNCERTIFIED_PRODUCT); not yet a compliance statement',
-  ),
+  {
+    ...rule(
+      'SUP-3',
+      'MAJOR',
+      '三.(一).4',
+      '网络安全服务机构向市公安局报备，人员经背景审查',
+      'Security service companies registered with the police, staff background-checked',
+    ),
+    checkNote:
+      'Same conditions as riskFlags UNREGISTERED_VENDOR and UNCHECKED_PERSONNEL: on level ≥ 3 and CII systems, each serving vendor not REGISTERED with the police by asOf, and each person with access whose latest background check is missing, not passed or expired.',
+  },
+  {
+    ...rule(
+      'SUP-4',
+      'MAJOR',
+      '三.(一).4',
+      '三级以上系统使用安全可信的产品和服务',
+      'Level ≥ 3: certified/trusted products and services',
+    ),
+    checkNote:
+      'Same condition as riskFlags UNCERTIFIED_PRODUCT: a product in use on a level ≥ 3 system without a recorded security certification.',
+  },
   rule(
     'CRY-1',
     'BLOCKER',
@@ -203,14 +214,17 @@ export const RULES: readonly RuleDef[] = [
     '关基每年至少开展一次等级测评和安全检测评估',
     'CII: level assessment and CII security test/evaluation at least yearly',
   ),
-  rule(
-    'CII-5',
-    'MAJOR',
-    '三.(二).7',
-    '建立资产档案，收敛互联网暴露面',
-    'Asset inventory; every internet exposure justified',
-    'checked per exposure by the exposures API (justification); not yet a compliance statement',
-  ),
+  {
+    ...rule(
+      'CII-5',
+      'MAJOR',
+      '三.(二).7',
+      '建立资产档案，收敛互联网暴露面',
+      'Asset inventory; every internet exposure justified',
+    ),
+    checkNote:
+      "Each internet exposure of a CII system first seen by asOf without a justification (justifyExposure) valid on asOf. The asset inventory itself is the registry's data and is not judged.",
+  },
   rule(
     'CII-6',
     'MAJOR',
@@ -232,30 +246,39 @@ export const RULES: readonly RuleDef[] = [
     '可能影响国家安全的采购须通过安全审查',
     'Procurement affecting national security passed a security review',
   ),
-  rule(
-    'CII-9',
-    'MAJOR',
-    '三.(二).9',
-    '关基服务机构和人员纳入安全管理',
-    'CII service organisations and personnel under security management',
-    'as SUP-1..3 (see riskFlags for CII systems)',
-  ),
-  rule(
-    'MON-1',
-    'MAJOR',
-    '三.(三).10',
-    '第三方监测机构开展监测前向公安机关报备',
-    'Third-party monitoring companies registered before starting',
-    missing('third-party monitoring registrations'),
-  ),
-  rule(
-    'MON-2',
-    'MAJOR',
-    '三.(三).10',
-    '重要系统每个互联网出口部署监测设备接入公安平台',
-    'A monitoring device at each internet egress',
-    missing('internet egresses and monitoring devices'),
-  ),
+  {
+    ...rule(
+      'CII-9',
+      'MAJOR',
+      '三.(二).9',
+      '关基服务机构和人员纳入安全管理',
+      'CII service organisations and personnel under security management',
+    ),
+    checkNote:
+      'SUP-1 (partial), SUP-2 and SUP-3 for CII systems whatever their level, under the CII legal basis; a CII system of level ≥ 3 is also reported under SUP-1..3.',
+  },
+  {
+    ...rule(
+      'MON-1',
+      'MAJOR',
+      '三.(三).10',
+      '第三方监测机构开展监测前向公安机关报备',
+      'Third-party monitoring companies registered before starting',
+    ),
+    checkNote:
+      'Per (monitoring vendor, system): a MONITORING service in force with no registration (recordMonitoringRegistration) on or before the day the monitoring started; a later registration is still a finding (the duty is to report before starting).',
+  },
+  {
+    ...rule(
+      'MON-2',
+      'MAJOR',
+      '三.(三).10',
+      '重要系统每个互联网出口部署监测设备接入公安平台',
+      'A monitoring device at each internet egress',
+    ),
+    checkNote:
+      'Important systems = live level ≥ 3 systems and CII systems: a finding when no internet egress is recorded, and for each egress without a monitoring device installed, not removed and feeding the police platform on asOf.',
+  },
   rule(
     'INC-1',
     'BLOCKER',
@@ -270,14 +293,11 @@ export const RULES: readonly RuleDef[] = [
     '三级以上系统和关基定期开展应急演练',
     'Level ≥ 3 and CII: emergency drills at least yearly',
   ),
-  rule(
-    'INS-1',
-    'ADVISORY',
-    '三.(三).14',
-    '定期开展自查',
-    'Self-inspection at least yearly',
-    missing('self-inspections (自查)'),
-  ),
+  {
+    ...rule('INS-1', 'ADVISORY', '三.(三).14', '定期开展自查', 'Self-inspection at least yearly'),
+    checkNote:
+      'Every live system is due a self-inspection by Y(last, interval) from go-live (default yearly, COMPLIANCE_SELF_INSPECTION_INTERVAL_YEARS); an operator-wide self-inspection covers each of its systems.',
+  },
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((r) => [r.id, r]));

@@ -178,13 +178,37 @@ type Conn = {
   edges: { node: Node }[];
 };
 
+/** The rules this file covers (the later checks have their own file, compliance-checks-2.test.ts). */
+const RULES_HERE = [
+  'GRD-1',
+  'GRD-2',
+  'GRD-3',
+  'FIL-1',
+  'FIL-2',
+  'ASM-1',
+  'ASM-2',
+  'ASM-3',
+  'RCT-1',
+  'RCT-2',
+  'SUP-2',
+  'CRY-1',
+  'CII-2',
+  'CII-3',
+  'CII-4',
+  'CII-7',
+  'CII-8',
+  'INC-1',
+  'DRL-1',
+];
+
 async function findings(
   scope: Record<string, unknown>,
   asOf: string,
   extra: Record<string, unknown> = {},
   as?: Parameters<typeof gql>[2],
 ) {
-  const r = await gql<{ compliance: Conn }>(QUERY, { scope, asOf, first: 100, ...extra }, as);
+  const vars = { scope, asOf, first: 100, ruleIds: RULES_HERE, ...extra };
+  const r = await gql<{ compliance: Conn }>(QUERY, vars, as);
   expect(r.errors).toBeUndefined();
   return r.data?.compliance as Conn;
 }
@@ -315,8 +339,8 @@ describe('compliance(scope, asOf)', () => {
     expect(none.errors?.[0]?.message).toMatch(/scope: set exactly one of .*none is set/);
     const two = await gql(QUERY, { scope: { city: true, divisionCode: '140522' }, asOf: D });
     expect(two.errors?.[0]?.message).toMatch(/city, divisionCode are set/);
-    const bad = await gql(QUERY, { scope: { city: true }, asOf: D, ruleIds: ['MON-1'] });
-    expect(bad.errors?.[0]?.message).toMatch(/ruleIds: not checkable rule ids: MON-1/);
+    const bad = await gql(QUERY, { scope: { city: true }, asOf: D, ruleIds: ['XYZ-9'] });
+    expect(bad.errors?.[0]?.message).toMatch(/ruleIds: not checkable rule ids: XYZ-9/);
   });
 
   it('respects the jurisdiction: county police, operators, sector departments, auditors', async () => {
@@ -462,17 +486,25 @@ describe('complianceRules', () => {
       'ASM-6',
       'RCT-1',
       'RCT-2',
+      'SUP-1',
       'SUP-2',
+      'SUP-3',
+      'SUP-4',
       'CRY-1',
       'CII-1',
       'CII-2',
       'CII-3',
       'CII-4',
+      'CII-5',
       'CII-6',
       'CII-7',
       'CII-8',
+      'CII-9',
+      'MON-1',
+      'MON-2',
       'INC-1',
       'DRL-1',
+      'INS-1',
     ]);
     expect(
       r.data?.complianceRules.every((x) => x.checkable || (x.notCheckableBecause ?? '').length > 0),
@@ -505,8 +537,16 @@ describe('CSV export link', () => {
       'GRD-1',
       'GRD-2',
       'INC-1',
+      // the later checks (compliance-checks-2.test.ts): s2L, s3a, sG never self-inspected; s3a, s3b
+      // record no internet egress; vY serves s3b with no personnel recorded
+      'INS-1',
+      'INS-1',
+      'INS-1',
+      'MON-2',
+      'MON-2',
       'RCT-1',
       'RCT-2',
+      'SUP-1',
     ]);
   });
   it('refuses a tampered or missing token', async () => {

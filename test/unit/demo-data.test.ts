@@ -49,6 +49,11 @@ describe('generateDemoData', () => {
       assessors: 898,
       disasterBackups: 44,
       institutionChecks: 7,
+      monitoringRegistrations: 28,
+      internetEgresses: 101,
+      monitoringDevices: 87,
+      selfInspections: 310,
+      exposureJustifications: 12,
     } satisfies Record<keyof DemoData, number>);
   });
 

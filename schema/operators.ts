@@ -115,7 +115,8 @@ const operatorInputFields = (required: boolean) =>
       securityHead: t.string({ description: 'Responsible head (安全管理负责人).' }),
       securityBodyEstablishedOn: t.field({
         type: 'Date',
-        description: 'When the security body was set up (机构设立日期): CII-2 on an earlier date finds no body.',
+        description:
+          'When the security body was set up (机构设立日期): CII-2 on an earlier date finds no body.',
       }),
       contactPhone: t.string({ description: 'Contact telephone (联系电话).' }),
     }),

@@ -21,8 +21,6 @@ export interface RuleDef {
   checkNote?: string;
 }
 
-const missing = (what: string) => `the registry does not record ${what} yet`;
-
 const rule = (
   id: string,
   severity: RuleSeverity,

@@ -107,7 +107,10 @@ function validate(input: OperatorInput, partial: boolean) {
     if (input[k] !== undefined) props[k] = v.text(`input.${k}`, input[k], 200);
   }
   if (input.securityBodyEstablishedOn !== undefined) {
-    props.securityBodyEstablishedOn = v.date('input.securityBodyEstablishedOn', input.securityBodyEstablishedOn);
+    props.securityBodyEstablishedOn = v.date(
+      'input.securityBodyEstablishedOn',
+      input.securityBodyEstablishedOn,
+    );
   }
   if (input.contactPhone !== undefined) {
     const phone = v.text('input.contactPhone', input.contactPhone, 40);

@@ -187,7 +187,7 @@ describe('the level on a past date', () => {
       fromLevel: 6,
     });
     expect(bad?.__typename).toBe('ValidationError');
-    expect((bad?.issues as { field: string }[]).map((i) => i.field)).toEqual([
+    expect(((bad?.issues ?? []) as { field: string }[]).map((i) => i.field)).toEqual([
       'input.fromLevel',
       'input.fromLevel',
     ]);

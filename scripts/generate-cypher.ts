@@ -9,6 +9,8 @@
  * `// @bound NAME: LOW..HIGH` makes one statement per value with `{{NAME}}` replaced by the
  * literal (Cypher wants literal quantifier bounds such as `{1,4}`); the module then holds
  * `name: { LOW: Statement, …, HIGH: Statement }`.
+ * `{{@name}}` is replaced by the expression of `cypher/fragments/<name>.cypher` (a piece shared by
+ * several statements, written once; its header comments say which variables it expects).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,23 @@ interface Parsed {
 }
 
 const camel = (s: string) => s.replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** `cypher/fragments/<name>.cypher`, without its header comments, by camel-case name. */
+function loadFragments(): Map<string, string> {
+  const dir = join(cypherDir, 'fragments');
+  const fragments = new Map<string, string>();
+  for (const entry of readdirSync(dir).filter((e) => e.endsWith('.cypher'))) {
+    const lines = readFileSync(join(dir, entry), 'utf8').split('\n');
+    const body = lines
+      .filter((l) => !l.trim().startsWith('//'))
+      .join('\n')
+      .trim();
+    if (!body) throw new Error(`fragments/${entry}: empty fragment`);
+    fragments.set(camel(entry.replace(/\.cypher$/, '')), body);
+  }
+  return fragments;
+}
+const fragments = loadFragments();
 
 function parse(file: string): Parsed {
   const rel = relative(cypherDir, file);
@@ -60,7 +79,15 @@ function parse(file: string): Parsed {
     else if (body) description.push(body);
   }
   if (!mode) throw new Error(`${rel}: missing "// @mode read|write" header`);
-  const text = lines.slice(i).join('\n').trim();
+  const text = lines
+    .slice(i)
+    .join('\n')
+    .trim()
+    .replace(/\{\{@([A-Za-z]+)\}\}/g, (_, fragment: string) => {
+      const body = fragments.get(fragment);
+      if (body === undefined) throw new Error(`${rel}: no cypher/fragments file for {{@${fragment}}}`);
+      return body;
+    });
   if (!text) throw new Error(`${rel}: empty statement`);
   if (/;\s*\S/.test(text)) throw new Error(`${rel}: one statement per file`);
   const used = new Set([...text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string));
@@ -90,7 +117,8 @@ function walk(dir: string): string[] {
     .sort()
     .flatMap((entry) => {
       const full = join(dir, entry);
-      if (statSync(full).isDirectory()) return entry === 'schema' && dir === cypherDir ? [] : walk(full);
+      if (statSync(full).isDirectory())
+        return (entry === 'schema' || entry === 'fragments') && dir === cypherDir ? [] : walk(full);
       return entry.endsWith('.cypher') ? [full] : [];
     });
 }

@@ -1,4 +1,4 @@
-// ASM-2 facts: systems in scope of level ≥ 3 live on $asOf, with the date of the first LEVEL assessment on or before go-live whose conclusion is not POOR (passed; null = none). Scope as in grd-1. The level is the level on $asOf: the fromLevel of the first LEVEL_CHANGE dated after it, else the current level.
+// ASM-2 facts: systems in scope of level ≥ 3 live on $asOf, with the date of the first LEVEL assessment on or before go-live whose conclusion is not POOR (passed; null = none). Scope as in grd-1. The level is the level on $asOf (fragments/level-on-as-of).
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -6,7 +6,7 @@
 // @param limit: number
 MATCH (o:Operator)-[:OPERATES]->(s:System)
 WITH o, s, date($asOf) AS d
-WITH o, s, d, coalesce(COLLECT { MATCH (s)-[:HAS_CHANGE]->(c:ChangeFiling {kind: 'LEVEL_CHANGE'}) WHERE c.changedOn > d RETURN c.fromLevel ORDER BY c.changedOn, c.id LIMIT 1 }[0], s.protectionLevel) AS level
+WITH o, s, d, {{@levelOnAsOf}} AS level
 WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
   AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
   AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)

@@ -1,4 +1,4 @@
-// CII-6 facts: systems in scope, not decommissioned on $asOf, that are part of a CII on asOf (PART_OF valid on asOf: the "important networks and databases" of the rule are every system of a CII designation) without a disaster backup (容灾备份, DisasterBackup) in force on asOf (establishedOn <= asOf, endedOn null or >= asOf). Facts: the start of the CII membership and the last day of the most recent backup that ended (null = none). Scope as in grd-1. The level is the level on $asOf: the fromLevel of the first LEVEL_CHANGE dated after it, else the current level.
+// CII-6 facts: systems in scope, not decommissioned on $asOf, that are part of a CII on asOf (PART_OF valid on asOf: the "important networks and databases" of the rule are every system of a CII designation) without a disaster backup (容灾备份, DisasterBackup) in force on asOf (establishedOn <= asOf, endedOn null or >= asOf). Facts: the start of the CII membership and the last day of the most recent backup that ended (null = none). Scope as in grd-1. The level is the level on $asOf (fragments/level-on-as-of).
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -6,7 +6,7 @@
 // @param limit: number
 MATCH (o:Operator)-[:OPERATES]->(s:System)
 WITH o, s, date($asOf) AS d
-WITH o, s, d, coalesce(COLLECT { MATCH (s)-[:HAS_CHANGE]->(c:ChangeFiling {kind: 'LEVEL_CHANGE'}) WHERE c.changedOn > d RETURN c.fromLevel ORDER BY c.changedOn, c.id LIMIT 1 }[0], s.protectionLevel) AS level
+WITH o, s, d, {{@levelOnAsOf}} AS level
 WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
   AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
   AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)

@@ -1,4 +1,4 @@
-// CII-9 facts: SUP-1..3 for systems in scope part of a CII on $asOf, whatever their level: UNREGISTERED_VENDOR and UNCHECKED_PERSONNEL as in sup-3, REMOTE_OPS_UNEVALUATED as in sup-2 (subject = the vendor, one row per service), NO_PERSONNEL_RECORDED as in sup-1 (subject = the vendor). One row per (aspect, subject, system[, service]). Scope as in grd-1. The level is the level on $asOf: the fromLevel of the first LEVEL_CHANGE dated after it, else the current level.
+// CII-9 facts: SUP-1..3 for systems in scope part of a CII on $asOf, whatever their level: UNREGISTERED_VENDOR and UNCHECKED_PERSONNEL as in sup-3, REMOTE_OPS_UNEVALUATED as in sup-2 (subject = the vendor, one row per service), NO_PERSONNEL_RECORDED as in sup-1 (subject = the vendor). One row per (aspect, subject, system[, service]). Scope as in grd-1. The level is the level on $asOf (fragments/level-on-as-of).
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -6,7 +6,7 @@
 // @param limit: number
 MATCH (o:Operator)-[:OPERATES]->(s:System)
 WITH o, s, date($asOf) AS d
-WITH o, s, d, coalesce(COLLECT { MATCH (s)-[:HAS_CHANGE]->(c:ChangeFiling {kind: 'LEVEL_CHANGE'}) WHERE c.changedOn > d RETURN c.fromLevel ORDER BY c.changedOn, c.id LIMIT 1 }[0], s.protectionLevel) AS level
+WITH o, s, d, {{@levelOnAsOf}} AS level
 WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
   AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
   AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)

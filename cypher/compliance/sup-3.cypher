@@ -1,4 +1,4 @@
-// SUP-3 facts: systems in scope of level ≥ 3 or part of a CII on $asOf (the risk flags' "high"), with (a) each vendor with a SERVES valid on asOf that is not REGISTERED with registeredOn <= asOf (as riskFlags UNREGISTERED_VENDOR; subject = the vendor), (b) each person with a HAS_ACCESS valid on asOf whose latest background check done on or before asOf is missing, not PASSED or expired (expiresOn < asOf) (as riskFlags UNCHECKED_PERSONNEL; subject = the person; vendor target: that vendor's staff only). One row per (subject, system). Scope as in grd-1. The level is the level on $asOf: the fromLevel of the first LEVEL_CHANGE dated after it, else the current level.
+// SUP-3 facts: systems in scope of level ≥ 3 or part of a CII on $asOf (the risk flags' "high"), with (a) each vendor with a SERVES valid on asOf that is not REGISTERED with registeredOn <= asOf (as riskFlags UNREGISTERED_VENDOR; subject = the vendor), (b) each person with a HAS_ACCESS valid on asOf whose latest background check done on or before asOf is missing, not PASSED or expired (expiresOn < asOf) (as riskFlags UNCHECKED_PERSONNEL; subject = the person; vendor target: that vendor's staff only). One row per (subject, system). Scope as in grd-1. The level is the level on $asOf (fragments/level-on-as-of).
 // @mode read
 // @param scope: Scope
 // @param target: Record<string, unknown>
@@ -6,7 +6,7 @@
 // @param limit: number
 MATCH (o:Operator)-[:OPERATES]->(s:System)
 WITH o, s, date($asOf) AS d
-WITH o, s, d, coalesce(COLLECT { MATCH (s)-[:HAS_CHANGE]->(c:ChangeFiling {kind: 'LEVEL_CHANGE'}) WHERE c.changedOn > d RETURN c.fromLevel ORDER BY c.changedOn, c.id LIMIT 1 }[0], s.protectionLevel) AS level
+WITH o, s, d, {{@levelOnAsOf}} AS level
 WHERE ($scope.all OR o.divisionCode IN $scope.divisionCodes OR o.sectorCode IN $scope.sectorCodes OR o.id IN $scope.operatorIds)
   AND ($target.divisionCode IS NULL OR o.divisionCode = $target.divisionCode)
   AND ($target.sectorCode IS NULL OR o.sectorCode = $target.sectorCode)

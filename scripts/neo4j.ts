@@ -152,6 +152,18 @@ export async function startNeo4j(i: Instance, timeoutMs = 180_000): Promise<void
       `-Xmx${heap}`,
       '-XX:+UseG1GC',
       '-XX:+ExitOnOutOfMemoryError',
+      // What Neo4j's own start script passes (neo4j.conf server.jvm.additional): without these the
+      // page cache runs in its reflection-less "fallback mode" and native file advice fails.
+      '-XX:-OmitStackTraceInFastThrow',
+      '-XX:+UnlockExperimentalVMOptions',
+      '-XX:+TrustFinalNonStaticFields',
+      '-XX:+DisableExplicitGC',
+      '-Djdk.nio.maxCachedBufferSize=1024',
+      '-Dio.netty.tryReflectionSetAccessible=true',
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '-Dlog4j2.disable.jmx=true',
       '-cp',
       `${libDir}/*`,
       'registry.neo4j.Launcher',

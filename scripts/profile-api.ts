@@ -1,18 +1,19 @@
 /**
  * Where the API's time goes for one request, beside the same statements replayed raw (the bench's
  * RecordingDb and RawReplayer): N requests of the vendor-reach query (4 hops, first 50) for a
- * median vendor (7 SERVES) of the bench database, then N raw replays, twice, printing wall time and
- * Node CPU per request for each. A diagnostic, not a benchmark: run `npm run bench -- --keep-running`
+ * median vendor (7 SERVES) of the bench database — or, with `supply`, of `System.supplyChain(depth:
+ * 3)` for a level-3 system with two or more vendors — then N raw replays, twice, printing wall time
+ * and Node CPU per request for each. A diagnostic, not a benchmark: run `npm run bench -- --keep-running`
  * (or `--skip-load --keep-running`) first, and `node --cpu-prof --import tsx scripts/profile-api.ts`
  * to see the functions.
  *
- *   npm run profile:api -- [requests=200] [api|raw]
+ *   npm run profile:api -- [requests=200] [api|raw|both] [supply]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { getNamedType } from 'graphql';
+import { type GraphQLObjectType, getNamedType } from 'graphql';
 import { schema } from '../schema/index.js';
 import { buildApp } from '../server/app.js';
 import { issueToken } from '../server/auth.js';
@@ -22,7 +23,8 @@ import { autoSelection } from './bench/queries.js';
 import { INSTANCES, startNeo4j } from './neo4j.js';
 
 const requests = Number(process.argv[2] ?? 200);
-const only = process.argv[3];
+const only = process.argv[3] === 'api' || process.argv[3] === 'raw' ? process.argv[3] : undefined;
+const kind = process.argv.includes('supply') ? 'supply' : 'reach';
 const config = loadConfig({
   ...process.env,
   LOG_LEVEL: 'error',
@@ -52,19 +54,37 @@ const raw = RawReplayer.create(
 );
 
 try {
-  const picked = await db.driver.executeQuery(
-    'MATCH (v:Vendor) WHERE COUNT { (v)-[:SERVES]->() } = 7 RETURN v.id AS id ORDER BY id LIMIT 1',
-    {},
-    { database: config.neo4j.database },
-  );
-  const vendorId = picked.records[0]?.get('id') as string | undefined;
-  const reach = schema.getQueryType()?.getFields().vendorReach;
-  if (!vendorId || !reach) throw new Error('no bench data (run npm run bench -- --keep-running first)');
-  const document = `query ProfileReach($vendorId: ID!, $maxHops: Int, $first: Int) { vendorReach(vendorId: $vendorId, maxHops: $maxHops, first: $first) ${autoSelection(getNamedType(reach.type))} }`;
-  const body = JSON.stringify({
-    query: document,
-    variables: { vendorId: encodeGlobalID('Vendor', vendorId), maxHops: 4, first: 50 },
-  });
+  const pick = async (cypher: string) => {
+    const picked = await db.driver.executeQuery(cypher, {}, { database: config.neo4j.database });
+    const id = picked.records[0]?.get('id') as string | undefined;
+    if (!id) throw new Error('no bench data (run npm run bench -- --keep-running first)');
+    return id;
+  };
+  let body: string;
+  let subject: string;
+  if (kind === 'supply') {
+    const chain = (schema.getType('System') as GraphQLObjectType).getFields().supplyChain;
+    if (!chain) throw new Error('System.supplyChain is not in the schema');
+    const systemId = await pick(
+      'MATCH (s:System {protectionLevel: 3}) WHERE COUNT { (s)<-[:SERVES]-() } >= 2 RETURN s.id AS id ORDER BY id LIMIT 1',
+    );
+    subject = `system ${systemId}`;
+    body = JSON.stringify({
+      query: `query ProfileSupplyChain($systemId: ID!) { node(id: $systemId) { ... on System { id supplyChain(depth: 3) ${autoSelection(getNamedType(chain.type))} } } }`,
+      variables: { systemId: encodeGlobalID('System', systemId) },
+    });
+  } else {
+    const reach = schema.getQueryType()?.getFields().vendorReach;
+    if (!reach) throw new Error('vendorReach is not in the schema');
+    const vendorId = await pick(
+      'MATCH (v:Vendor) WHERE COUNT { (v)-[:SERVES]->() } = 7 RETURN v.id AS id ORDER BY id LIMIT 1',
+    );
+    subject = `vendor ${vendorId}`;
+    body = JSON.stringify({
+      query: `query ProfileReach($vendorId: ID!, $maxHops: Int, $first: Int) { vendorReach(vendorId: $vendorId, maxHops: $maxHops, first: $first) ${autoSelection(getNamedType(reach.type))} }`,
+      variables: { vendorId: encodeGlobalID('Vendor', vendorId), maxHops: 4, first: 50 },
+    });
+  }
   const token = await issueToken(config.auth, { sub: 'profile', role: 'CITY_POLICE' });
   const api = async () => {
     const res = await app.fetch('http://localhost/graphql', {
@@ -114,7 +134,7 @@ try {
     if (only !== 'api') await measure(round, 'raw', replay);
     if (only !== 'raw') await measure(round, 'api', api);
   }
-  console.log(`vendor ${vendorId}: ${captured.length} statements/transactions per request\n`);
+  console.log(`${subject}: ${captured.length} statements/transactions per request\n`);
   console.log(rows.join('\n'));
 } finally {
   await raw.driver.close();

@@ -114,6 +114,18 @@ export interface LoadStats {
   deferredIndexes: string[];
   /** Seconds the rebuild took (counted in the node phase). */
   indexSeconds: number;
+  /** The untimed load (and deletion) that warmed the database up first, if any. */
+  warmup?: LoadWarmup | null;
+}
+
+export interface LoadWarmup {
+  scale: number;
+  nodes: number;
+  relationships: number;
+  loadSeconds: number;
+  /** The node phase's rate during the warm-up: roughly what a cold database does. */
+  nodesPerSecond: number;
+  deleteSeconds: number;
 }
 
 export interface LoadOptions {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { schema } from '../schema/index.js';
 import { buildApp } from '../server/app.js';
 import { issueToken } from '../server/auth.js';
@@ -22,6 +22,7 @@ import { type Config, loadConfig } from '../server/config.js';
 import { bench, maintenance } from '../server/cypher.generated.js';
 import { serve } from '../server/main.js';
 import { migrate } from '../server/migrate.js';
+import type { Db } from '../server/neo4j.js';
 import { todayInChina } from '../server/repositories/common.js';
 import { type BenchData, generateBench, ROW_SHAPE } from './bench/generate.js';
 import { type LoadOptions, type LoadWarmup, loadBench, loaderDriver } from './bench/load.js';
@@ -172,7 +173,7 @@ function benchConfig(): Config {
 }
 
 /** Generates the synthetic graph and (unless --skip-load) loads it; returns what outlives the rows. */
-async function generateAndLoad(options: Options, config: Config, asOf: string) {
+async function generateAndLoad(options: Options, config: Config, db: Db, asOf: string) {
   log(`generating the graph at scale ${options.scale} (seed ${options.seed})…`);
   const genStarted = performance.now();
   const data = generateBench(options.scale, options.seed, asOf);
@@ -197,6 +198,7 @@ async function generateAndLoad(options: Options, config: Config, asOf: string) {
       const warmup = options.loadWarmupScale
         ? await warmUpLoad(
             driver,
+            db,
             Math.min(options.loadWarmupScale, options.scale),
             options,
             loadOptions,
@@ -222,6 +224,7 @@ async function generateAndLoad(options: Options, config: Config, asOf: string) {
  */
 async function warmUpLoad(
   driver: Driver,
+  db: Db,
   scale: number,
   options: Options,
   loadOptions: LoadOptions,
@@ -232,17 +235,7 @@ async function warmUpLoad(
   const data = generateBench(scale, options.seed + 1, asOf);
   const stats = await loadBench(driver, data, { ...loadOptions, log: () => undefined });
   const deleteStarted = performance.now();
-  const session = driver.session({ database: loadOptions.database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    for (;;) {
-      const result = await session.executeWrite((tx) =>
-        tx.run(maintenance.deleteDataBatch.text, { batch: neo4j.int(20_000) }),
-      );
-      if (Number(result.records[0]?.get('deleted') ?? 0) === 0) break;
-    }
-  } finally {
-    await session.close();
-  }
+  await deleteData(db);
   const warmup = {
     scale,
     nodes: stats.total.nodes,
@@ -255,6 +248,14 @@ async function warmUpLoad(
     `  warm-up: ${warmup.nodes} nodes at ${Math.round(warmup.nodesPerSecond)}/s, deleted in ${warmup.deleteSeconds.toFixed(1)} s (${((performance.now() - started) / 1000).toFixed(1)} s in all)`,
   );
   return warmup;
+}
+
+/** Deletes every data node (not the migration records), 10,000 a transaction. */
+async function deleteData(db: Db): Promise<void> {
+  for (;;) {
+    const [row] = await db.run(maintenance.deleteDataBatch, { batch: 10_000 });
+    if (Number(row?.deleted ?? 0) === 0) break;
+  }
 }
 
 async function wipeLocalInstance(): Promise<void> {
@@ -403,6 +404,8 @@ async function measureQuery(
   // 30 samples of a 5 ms query are too few for a stable p50 on a shared machine.
   let iterations = Math.max(options.iterations, variants.length);
   const maxIterations = iterations * 10;
+  // Extra iterations come in whole rounds of the variants, at least 10 at a time.
+  const extension = variants.length * Math.ceil(10 / variants.length);
   const total = options.warmup + iterations;
   const started = performance.now();
   let timedFrom = started;
@@ -435,7 +438,7 @@ async function measureQuery(
       pairedRatios.push(times.inProcess / times.raw);
     const last = i === options.warmup + iterations - 1;
     if (last && iterations < maxIterations && performance.now() - timedFrom < options.minSeconds * 1000) {
-      iterations = Math.min(maxIterations, iterations + variants.length * Math.ceil(10 / variants.length));
+      iterations = Math.min(maxIterations, iterations + extension);
     }
     // A very slow query (e.g. 6 hops from the largest vendor at full scale) is cut short after 5 minutes.
     if (i === options.warmup + 2 && total > 10) {
@@ -508,10 +511,7 @@ async function main() {
         );
       }
       log(`--replace: deleting ${before.nodes} nodes at ${config.neo4j.uri}…`);
-      for (;;) {
-        const [row] = await db.run(maintenance.deleteDataBatch, { batch: 10_000 });
-        if (Number(row?.deleted ?? 0) === 0) break;
-      }
+      await deleteData(db);
     }
     log('applying migrations…');
     const migrated = await migrate(db);
@@ -520,7 +520,7 @@ async function main() {
     // The generated rows (hundreds of MB at scale 1) are dropped once loaded: only the picks, the
     // counts and the load statistics outlive this call, so the measured app does not pay for
     // garbage collection of a heap the production server would never hold.
-    const { picks, generated, expected, load } = await generateAndLoad(options, config, asOf);
+    const { picks, generated, expected, load } = await generateAndLoad(options, config, db, asOf);
     const after = await counts(db);
     log(`database: ${after.nodes} nodes, ${after.relationships} relationships`);
     if (after.nodes !== expected.nodes || after.relationships !== expected.relationships) {

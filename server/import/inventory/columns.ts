@@ -25,6 +25,17 @@ const col = (
   example: string,
 ): ColumnSpec => ({ field, headers, required, format, example });
 
+const RESIDENT_ID_HEADERS = ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'];
+
+/** The person a row of checks, access or employments is about: one already registered. */
+const registeredPersonColumn = col(
+  'residentId',
+  RESIDENT_ID_HEADERS,
+  true,
+  'resident ID of a registered person (matched by its keyed hash)',
+  '140502199001011230',
+);
+
 export const INVENTORY_ENTITIES = [
   'operators',
   'systems',
@@ -256,7 +267,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
   persons: [
     col(
       'residentId',
-      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
+      RESIDENT_ID_HEADERS,
       true,
       '18 characters with check character (GB 11643); stored only as a keyed hash and a masked form',
       '140502199001011230',
@@ -264,13 +275,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
     col('name', ['姓名', 'person name', 'name'], true, 'text, ≤ 100', '赵六'),
   ],
   checks: [
-    col(
-      'residentId',
-      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
-      true,
-      'resident ID of a registered person (matched by its keyed hash)',
-      '140502199001011230',
-    ),
+    registeredPersonColumn,
     col(
       'status',
       ['审查结果', '审查状态', 'check status', 'status'],
@@ -295,13 +300,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
     col('checkedBy', ['审查机关', '审查单位', 'checked by'], true, 'text, ≤ 200', '晋城市公安局'),
   ],
   access: [
-    col(
-      'residentId',
-      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
-      true,
-      'resident ID of a registered person (matched by its keyed hash)',
-      '140502199001011230',
-    ),
+    registeredPersonColumn,
     col(
       'operatorUscc',
       ['运营者统一社会信用代码', '单位统一社会信用代码', 'operator uscc'],
@@ -339,13 +338,7 @@ export const COLUMNS: Record<InventoryEntity, readonly ColumnSpec[]> = {
     ),
   ],
   employments: [
-    col(
-      'residentId',
-      ['公民身份号码', '身份证号码', '身份证号', 'resident id', 'id number'],
-      true,
-      'resident ID of a registered person (matched by its keyed hash)',
-      '140502199001011230',
-    ),
+    registeredPersonColumn,
     col(
       'vendorUscc',
       [

@@ -11,7 +11,7 @@
  * database that holds data unless --replace is given.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -529,22 +529,21 @@ async function main() {
       );
     }
 
-    // The apps: production path (audit fsync-ed to disk), audit on tmpfs, and real HTTP.
+    // The apps: production path, reads waiting for the audit's fdatasync too, and real HTTP.
     const diskAudit = mkdtempSync(join(tmpdir(), 'bench-audit-'));
-    const shmBase = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-    const tmpfsAudit = mkdtempSync(join(shmBase, 'bench-audit-'));
+    const syncReadsAudit = mkdtempSync(join(tmpdir(), 'bench-audit-sync-'));
     const httpAudit = mkdtempSync(join(tmpdir(), 'bench-audit-http-'));
     cleanups.push(async () => {
-      for (const d of [diskAudit, tmpfsAudit, httpAudit]) rmSync(d, { recursive: true, force: true });
+      for (const d of [diskAudit, syncReadsAudit, httpAudit]) rmSync(d, { recursive: true, force: true });
     });
-    const appConfig = (directory: string): Config => ({
+    const appConfig = (directory: string, syncReads = config.audit.syncReads): Config => ({
       ...config,
       logLevel: 'error',
       hardening: { ...config.hardening, rateLimitPerMinute: 0 },
-      audit: { ...config.audit, directory },
+      audit: { ...config.audit, directory, syncReads },
     });
     const app = buildApp({ schema, db, config: appConfig(diskAudit) });
-    const appTmpfs = buildApp({ schema, db, config: appConfig(tmpfsAudit) });
+    const appSyncReads = buildApp({ schema, db, config: appConfig(syncReadsAudit, true) });
     const running = await serve({ ...appConfig(httpAudit), port: 0, host: '127.0.0.1' }, () => undefined);
     // Node's 5 s keep-alive would close the client's idle socket during a long PROFILE between two
     // queries, and the next POST on it fails ("other side closed"): keep connections for a minute.
@@ -569,7 +568,7 @@ async function main() {
       };
     const callers: Record<Exclude<Mode, 'raw'>, Caller> = {
       inProcess: viaFetch((u, i) => Promise.resolve(app.fetch(u, i)), 'http://localhost'),
-      inProcessTmpfsAudit: viaFetch((u, i) => Promise.resolve(appTmpfs.fetch(u, i)), 'http://localhost'),
+      inProcessSyncReads: viaFetch((u, i) => Promise.resolve(appSyncReads.fetch(u, i)), 'http://localhost'),
       http: viaFetch((u, i) => fetch(u, i), running.url),
     };
     const raw = RawReplayer.create(
@@ -626,7 +625,6 @@ async function main() {
         `Picked vendors (by SERVES count): ${picks.vendors.map((v) => `${v.label} ${v.serves}`).join(', ')}; supply chain of ${picks.level3Systems.length} level-3 systems; concentration in sector ${picks.sectorCode}.`,
         'Neo4j and Node share the same 2 cores: the API modes pay for their JavaScript on the cores the database also uses.',
       ],
-      auditDirs: { disk: diskAudit, tmpfs: tmpfsAudit },
       iterations: options.iterations,
       minSeconds: options.minSeconds,
     };

@@ -135,6 +135,9 @@ export function buildApp({ schema, db, config, graphiqlHeaders, explorerDir }: A
     // GraphiQL's assets come from the package, not a CDN: police networks are often offline.
     renderGraphiQL,
     landingPage: false,
+    // hardening's body limit (GRAPHQL_MAX_BODY_BYTES, uploads apart) reads and counts every body;
+    // yoga's own 25 MB limit would pipe each body through one more stream for nothing.
+    maxRequestBodySize: false,
     // Unexpected errors are masked: no stack, Cypher or host in a response.
     maskedErrors: true,
     context: async ({ request }) =>

@@ -517,7 +517,16 @@ function bodyLimit(limit: number, uploadLimit: number): Plugin {
       if (!requestParser || !request.body) return;
       const parser = requestParser;
       setRequestParser(async (req) => {
-        const bytes = req.body ? await readLimited(req.body, limit) : null;
+        // An announced length bounds the body (HTTP framing: Node's parser reads exactly that many
+        // bytes), so it is read whole, the fetch implementation's fast path; the size is checked
+        // again for in-process callers. Without one, chunks are counted as they arrive.
+        const bytes =
+          declared !== null
+            ? new Uint8Array(await req.arrayBuffer())
+            : req.body
+              ? await readLimited(req.body, limit)
+              : null;
+        if (bytes && bytes.byteLength > limit) throw bodyTooLarge(limit, bytes.byteLength);
         return parser(
           new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: bytes }),
         );

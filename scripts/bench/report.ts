@@ -4,13 +4,13 @@ import type { LoadStats } from './load.js';
 import type { Percentiles, ProfileSummary } from './measure.js';
 import { SAMPLED_REACH_QUERY } from './queries.js';
 
-export const MODES = ['raw', 'inProcess', 'inProcessTmpfsAudit', 'http'] as const;
+export const MODES = ['raw', 'inProcess', 'inProcessSyncReads', 'http'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const MODE_TITLES: Record<Mode, string> = {
   raw: 'raw Cypher (driver)',
   inProcess: 'API in-process',
-  inProcessTmpfsAudit: 'API in-process, audit on tmpfs',
+  inProcessSyncReads: 'API in-process, AUDIT_SYNC_READS=true',
   http: 'API over HTTP',
 };
 
@@ -61,7 +61,6 @@ export interface Report {
   minSeconds: number;
   missing: string[];
   notes: string[];
-  auditDirs: { disk: string; tmpfs: string };
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
@@ -71,13 +70,13 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export function latencyTable(queries: readonly QueryResult[]): string {
   const lines = [
-    '| Query | n | raw p50 | raw p95 | API p50 | API p95 | HTTP p50 | HTTP p95 | API (audit tmpfs) p50 | API/raw p50 | API/raw p95 | API/raw paired median | HTTP/raw p50 | failed |',
+    '| Query | n | raw p50 | raw p95 | API p50 | API p95 | HTTP p50 | HTTP p95 | API (sync reads) p50 | API/raw p50 | API/raw p95 | API/raw paired median | HTTP/raw p50 | failed |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const q of queries) {
     const o = q.overall;
     lines.push(
-      `| ${q.name} | ${o.raw.n} | ${ms(o.raw.p50)} | ${ms(o.raw.p95)} | ${ms(o.inProcess.p50)} | ${ms(o.inProcess.p95)} | ${ms(o.http.p50)} | ${ms(o.http.p95)} | ${ms(o.inProcessTmpfsAudit.p50)} | ${ratio(o.inProcess.p50, o.raw.p50)} | ${ratio(o.inProcess.p95, o.raw.p95)} | ${Number.isFinite(q.pairedRatio) ? q.pairedRatio.toFixed(2) : '–'} | ${ratio(o.http.p50, o.raw.p50)} | ${MODES.reduce((a, m) => a + q.failures[m], 0)} |`,
+      `| ${q.name} | ${o.raw.n} | ${ms(o.raw.p50)} | ${ms(o.raw.p95)} | ${ms(o.inProcess.p50)} | ${ms(o.inProcess.p95)} | ${ms(o.http.p50)} | ${ms(o.http.p95)} | ${ms(o.inProcessSyncReads.p50)} | ${ratio(o.inProcess.p50, o.raw.p50)} | ${ratio(o.inProcess.p95, o.raw.p95)} | ${Number.isFinite(q.pairedRatio) ? q.pairedRatio.toFixed(2) : '–'} | ${ratio(o.http.p50, o.raw.p50)} | ${MODES.reduce((a, m) => a + q.failures[m], 0)} |`,
     );
   }
   return lines.join('\n');
@@ -85,14 +84,14 @@ export function latencyTable(queries: readonly QueryResult[]): string {
 
 function variantTable(queries: readonly QueryResult[]): string {
   const lines = [
-    '| Query | Variant | reached / returned | raw p50 | API p50 | API (audit tmpfs) p50 | HTTP p50 | API − raw p50 |',
+    '| Query | Variant | reached / returned | raw p50 | API p50 | API (sync reads) p50 | HTTP p50 | API − raw p50 |',
     '|---|---|---|--:|--:|--:|--:|--:|',
   ];
   for (const q of queries) {
     for (const v of q.variants) {
       const s = v.stats;
       lines.push(
-        `| ${q.name} | ${v.label} | ${v.reached ?? '–'} | ${ms(s.raw.p50)} | ${ms(s.inProcess.p50)} | ${ms(s.inProcessTmpfsAudit.p50)} | ${ms(s.http.p50)} | ${ms(s.inProcess.p50 - s.raw.p50)} |`,
+        `| ${q.name} | ${v.label} | ${v.reached ?? '–'} | ${ms(s.raw.p50)} | ${ms(s.inProcess.p50)} | ${ms(s.inProcessSyncReads.p50)} | ${ms(s.http.p50)} | ${ms(s.inProcess.p50 - s.raw.p50)} |`,
       );
     }
     for (const label of q.unmeasured)
@@ -234,8 +233,8 @@ export function renderMarkdown(report: Report): string {
     `Each query: at least ${report.iterations} timed iterations per mode after warm-up (the \`n\` column), more for a fast query until it has been timed for ${report.minSeconds} s; the variants rotated across iterations and the modes interleaved within each iteration (a query slower than ~5 minutes in all is cut short). p50/p95 are nearest-rank over all variants together; the large vendor dominates p95.`,
     '',
     "- **raw**: the Cypher statements the API sent for the same variables, captured from the app's own Db with their exact parameters and replayed with a separate neo4j-driver (statements the API sent concurrently are replayed concurrently).",
-    '- **API**: `app.fetch` in process — yoga, bearer-token check (CITY_POLICE), limits, resolvers, loaders, JSON, and the audit record fsync-ed to disk before the response (the production path).',
-    "- **API (audit tmpfs)**: the same with AUDIT_DIR on /dev/shm, so fdatasync costs nothing: API p50 minus this is the audit trail's fsync share.",
+    '- **API**: `app.fetch` in process — yoga, bearer-token check (CITY_POLICE), limits, resolvers, loaders, JSON, and the audit record written to its file on disk before the response, its fdatasync right after (the production path).',
+    "- **API (sync reads)**: the same with `AUDIT_SYNC_READS=true`, the response waiting for the record's fdatasync too: this minus API p50 is what that wait costs.",
     '- **HTTP**: `serve()` on a loopback port and `fetch` — adds the HTTP stack and the socket.',
     '- **API/raw paired median**: the median, over iterations, of the API time divided by the raw time of the same variant in the same iteration: less sensitive than the ratio of two p50s to drift and to which variant the p50 falls on.',
     '- **failed**: timed calls that failed (e.g. the 15 s transaction timeout), in any mode; they are not in the percentiles (see Errors). A variant the API fails on from the start is not measured at all.',

@@ -16,7 +16,7 @@ import { testApp } from '../support/harness.js';
 
 const root = mkdtempSync(join(tmpdir(), 'audit-it-'));
 const directory = join(root, 'audit');
-const { gql, db } = testApp({ audit: { directory } });
+const { gql, db } = testApp({ audit: { directory, syncReads: false } });
 
 const AUDITOR: TokenClaims = { sub: 'auditor-1', role: 'AUDITOR' };
 const CITY_POLICE: TokenClaims = { sub: 'police-1', role: 'CITY_POLICE' };
@@ -189,7 +189,7 @@ describe('when the audit trail cannot be written', () => {
   // A directory under a regular file: mkdir and open fail whoever runs the tests (root included).
   const blocker = join(root, 'not-a-directory');
   writeFileSync(blocker, 'a file');
-  const broken = testApp({ audit: { directory: join(blocker, 'audit') } });
+  const broken = testApp({ audit: { directory: join(blocker, 'audit'), syncReads: false } });
 
   it('refuses a mutation with AUDIT_UNAVAILABLE (503) and changes nothing', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -17,7 +17,7 @@ const directory = join(mkdtempSync(join(tmpdir(), 'export-audit-')), 'audit');
 const base = testDb().config;
 // A budget of 4 requests per minute per caller, for GraphQL and downloads together.
 const { gql, db, app, config } = testApp({
-  audit: { directory },
+  audit: { directory, syncReads: false },
   hardening: { ...base.hardening, rateLimitPerMinute: 4 },
 });
 
@@ -98,7 +98,7 @@ describe('CSV download', () => {
   });
 
   it('refuses an expired link', async () => {
-    const other = testApp({ audit: { directory } });
+    const other = testApp({ audit: { directory, syncReads: false } });
     const principal = {
       subject: 'late',
       role: 'CITY_POLICE' as const,

@@ -187,6 +187,14 @@ describe('abuse corpus: refused with a clear error before any Cypher', () => {
     ]);
     expect(streamed.statements).toEqual([]);
 
+    // an in-process caller whose content-length understates the body is measured, not believed
+    const understated = await post(app, body, { 'content-length': '100' });
+    expect(understated.status).toBe(413);
+    expect(understated.body.errors?.map((e) => e.message)).toEqual([
+      `request body of ${Buffer.byteLength(body)} bytes exceeds the maximum of 100000 bytes`,
+    ]);
+    expect(understated.statements).toEqual([]);
+
     // a body under the limit still goes through
     const fine = await post(app, { query: '{ __typename }', variables: { pad: 'x'.repeat(50_000) } });
     expect(fine.status).toBe(200);

@@ -312,9 +312,19 @@ describe('configuration', () => {
     expect(loadAuditConfig({}, problems).directory).toMatch(/\/\.audit$/);
     expect(loadAuditConfig({ AUDIT_DIR: '/var/lib/registry/audit' }, problems)).toEqual({
       directory: '/var/lib/registry/audit',
+      syncReads: false,
     });
     expect(problems).toEqual([]);
     loadAuditConfig({ NODE_ENV: 'production' }, problems);
     expect(problems).toEqual([expect.stringContaining('AUDIT_DIR is required')]);
+  });
+
+  it('AUDIT_SYNC_READS makes reads wait for the fdatasync too; anything but true/false is refused', () => {
+    const problems: string[] = [];
+    expect(loadAuditConfig({ AUDIT_SYNC_READS: 'true' }, problems).syncReads).toBe(true);
+    expect(loadAuditConfig({ AUDIT_SYNC_READS: 'false' }, problems).syncReads).toBe(false);
+    expect(problems).toEqual([]);
+    loadAuditConfig({ AUDIT_SYNC_READS: 'always' }, problems);
+    expect(problems).toEqual([expect.stringContaining('AUDIT_SYNC_READS')]);
   });
 });

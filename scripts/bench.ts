@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -30,6 +31,7 @@ import {
   type Captured,
   type ProfileSummary,
   percentiles,
+  pooledPercentiles,
   RawReplayer,
   RecordingDb,
   statementNames,
@@ -298,6 +300,43 @@ function checkBody(body: GraphQLBody, status: number): GraphQLBody {
   return body;
 }
 
+/**
+ * POSTs over node:http on one keep-alive socket. The client shares the 2 cores with the server and
+ * Neo4j, so it should cost as little as it can: undici's `fetch` took ~2.6 ms more per call than this
+ * (a 2.5 kB supply-chain answer), all of it client-side CPU.
+ */
+function httpPoster(url: string, agent: Agent) {
+  const target = new URL(url);
+  return (headers: Record<string, string>, body: string) =>
+    new Promise<{ status: number; body: GraphQLBody }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => {
+            try {
+              const text = Buffer.concat(chunks).toString('utf8');
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as GraphQLBody });
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+}
+
 /** What the result says about its size, for the per-variant table (e.g. reach summary.systems). */
 function describeResult(data: unknown): string | null {
   const top = data && typeof data === 'object' ? Object.values(data as Record<string, unknown>)[0] : null;
@@ -397,49 +436,48 @@ async function measureQuery(
     () => Object.fromEntries(MODES.map((m) => [m, [] as number[]])) as Record<Mode, number[]>,
   );
   const failures = Object.fromEntries(MODES.map((m) => [m, 0])) as Record<Mode, number>;
-  // API/raw of each iteration in which both succeeded (same variant, moments apart).
-  const pairedRatios: number[] = [];
-  // Every variant is timed at least once (the sampled-vendor query has 30). A fast query runs
-  // whole rounds of its variants until it has been timed for --min-seconds (up to 10× --iterations):
-  // 30 samples of a 5 ms query are too few for a stable p50 on a shared machine.
-  let iterations = Math.max(options.iterations, variants.length);
-  const maxIterations = iterations * 10;
-  // Extra iterations come in whole rounds of the variants, at least 10 at a time.
-  const extension = variants.length * Math.ceil(10 / variants.length);
-  const total = options.warmup + iterations;
-  const started = performance.now();
-  let timedFrom = started;
-  for (let i = 0; i < options.warmup + iterations; i++) {
-    if (i === options.warmup) timedFrom = performance.now();
+  // API/raw of each iteration in which both succeeded (same variant, moments apart), per variant.
+  const pairedRatios = variants.map(() => [] as number[]);
+  // What one timed iteration of a variant (all modes) took.
+  const iterationCost = variants.map(() => [] as number[]);
+  let round = 0;
+  const iterate = async (v: number, timed: boolean) => {
     const times: Partial<Record<Mode, number>> = {};
-    const v = i % variants.length;
     const variant = variants[v] as BenchQuery['variants'][number];
     const plan = plans[v] ?? [];
     const sample = samples[v] as Record<Mode, number[]>;
-    const order = MODES.map((_, k) => MODES[(k + i) % MODES.length] as Mode);
+    // The modes in rotating order, so none is always first after another query's work.
+    const order = MODES.map((_, k) => MODES[(k + round) % MODES.length] as Mode);
+    round++;
+    const began = performance.now();
     for (const mode of order) {
       const t0 = performance.now();
       try {
         if (mode === 'raw') await raw.replay(plan);
         else await callers[mode](query, variant.variables);
-        if (i >= options.warmup) {
+        if (timed) {
           const elapsed = performance.now() - t0;
           sample[mode].push(elapsed);
           times[mode] = elapsed;
         }
       } catch (error) {
-        if (i >= options.warmup) failures[mode]++;
+        if (timed) failures[mode]++;
         const cause = (error as Error).cause;
         const message = `${MODE_TITLES[mode]}, ${variant.label}: ${(error as Error).message.split('\n')[0]}${cause instanceof Error ? ` (${cause.message})` : ''}`;
         if (!errors.includes(message)) errors.push(message);
       }
     }
+    if (timed) iterationCost[v]?.push(performance.now() - began);
     if (times.raw !== undefined && times.inProcess !== undefined)
-      pairedRatios.push(times.inProcess / times.raw);
-    const last = i === options.warmup + iterations - 1;
-    if (last && iterations < maxIterations && performance.now() - timedFrom < options.minSeconds * 1000) {
-      iterations = Math.min(maxIterations, iterations + extension);
-    }
+      pairedRatios[v]?.push(times.inProcess / times.raw);
+  };
+
+  // Every variant is timed at least once (the sampled-vendor query has 30), in rotation.
+  let iterations = Math.max(options.iterations, variants.length);
+  const total = options.warmup + iterations;
+  const started = performance.now();
+  for (let i = 0; i < options.warmup + iterations; i++) {
+    await iterate(i % variants.length, i >= options.warmup);
     // A very slow query (e.g. 6 hops from the largest vendor at full scale) is cut short after 5 minutes.
     if (i === options.warmup + 2 && total > 10) {
       const perIteration = (performance.now() - started) / (i + 1);
@@ -452,11 +490,30 @@ async function measureQuery(
       }
     }
   }
+  // Cheap variants (an iteration of all modes under 1 s) go on, in rotation, until they have been
+  // timed for --min-seconds in all, each up to 10× its share of --iterations: ten samples of a 25 ms
+  // variant are too few for a stable p50 on a shared machine. The pooled percentiles weigh every
+  // variant the same (pooledPercentiles), so the extra samples sharpen the estimate without changing
+  // the mix; the largest vendor (seconds per call) keeps its share of --iterations.
+  const share = Math.ceil(iterations / variants.length);
+  const cheap = variants
+    .map((_, v) => v)
+    .filter((v) => {
+      const costs = iterationCost[v] ?? [];
+      return costs.length > 0 && percentiles(costs).p50 < 1_000;
+    });
+  const timedOnCheap = () =>
+    cheap.reduce((sum, v) => sum + (iterationCost[v] ?? []).reduce((a, b) => a + b, 0), 0);
+  for (let k = 0; timedOnCheap() < options.minSeconds * 1000; k++) {
+    const open = cheap.filter((v) => (samples[v]?.raw.length ?? 0) < share * 10);
+    if (open.length === 0) break;
+    await iterate(open[k % open.length] as number, true);
+  }
 
   const profile = await profileSlowest(firstCapture, raw, options, errors);
 
   const all = Object.fromEntries(
-    MODES.map((m) => [m, percentiles(samples.flatMap((s) => s[m]))]),
+    MODES.map((m) => [m, pooledPercentiles(samples.map((s) => s[m]))]),
   ) as QueryResult['overall'];
   return {
     name: query.name,
@@ -474,13 +531,10 @@ async function measureQuery(
     errors,
     unmeasured,
     failures,
-    pairedRatio: percentiles(pairedRatios).p50,
+    pairedRatio: pooledPercentiles(pairedRatios).p50,
     profile,
     profileOf: query.variants[0]?.label ?? '',
-    iterations: Math.min(
-      iterations,
-      samples.reduce((a, s) => a + s.raw.length, 0),
-    ),
+    iterations: samples.reduce((a, s) => a + s.raw.length, 0),
   };
 }
 
@@ -566,10 +620,16 @@ async function main() {
         });
         return checkBody((await response.json()) as GraphQLBody, response.status).data;
       };
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    cleanups.push(async () => agent.destroy());
+    const post = httpPoster(`${running.url}/graphql`, agent);
     const callers: Record<Exclude<Mode, 'raw'>, Caller> = {
       inProcess: viaFetch((u, i) => Promise.resolve(app.fetch(u, i)), 'http://localhost'),
       inProcessSyncReads: viaFetch((u, i) => Promise.resolve(appSyncReads.fetch(u, i)), 'http://localhost'),
-      http: viaFetch((u, i) => fetch(u, i), running.url),
+      http: async (query, variables) => {
+        const answer = await post(headers, JSON.stringify({ query: query.document, variables }));
+        return checkBody(answer.body, answer.status).data;
+      },
     };
     const raw = RawReplayer.create(
       config.neo4j.uri,

@@ -241,18 +241,42 @@ export interface Percentiles {
   max: number;
 }
 
-/** Nearest-rank percentiles of latencies in ms. */
-export function percentiles(samples: readonly number[]): Percentiles {
+/**
+ * Nearest-rank percentiles of latencies in ms. With `weights` (one per sample), the rank is taken on
+ * cumulative weight: a variant sampled more often than another can still count as much as it and no
+ * more (weight 1/its sample count). Without weights every sample weighs 1 (plain nearest rank).
+ */
+export function percentiles(samples: readonly number[], weights?: readonly number[]): Percentiles {
   if (samples.length === 0)
     return { n: 0, p50: Number.NaN, p95: Number.NaN, mean: Number.NaN, max: Number.NaN };
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  if (weights && weights.length !== samples.length) throw new Error('one weight per sample');
+  const weightOf = (i: number) => weights?.[i] ?? 1;
+  const order = samples.map((_, i) => i).sort((a, b) => (samples[a] as number) - (samples[b] as number));
+  const total = order.reduce((sum, i) => sum + weightOf(i), 0);
+  const at = (q: number) => {
+    // Nearest rank: the first sample whose cumulative weight reaches q of the total (a relative
+    // tolerance keeps sums of 1/n weights from missing an exact boundary).
+    let cumulative = 0;
+    for (const i of order) {
+      cumulative += weightOf(i);
+      if (cumulative >= q * total * (1 - 1e-9)) return samples[i] as number;
+    }
+    return samples[order[order.length - 1] as number] as number;
+  };
   return {
-    n: sorted.length,
+    n: samples.length,
     p50: at(0.5),
     p95: at(0.95),
-    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
-    max: sorted[sorted.length - 1] as number,
+    mean: order.reduce((sum, i) => sum + (samples[i] as number) * weightOf(i), 0) / total,
+    max: samples[order[order.length - 1] as number] as number,
   };
+}
+
+/** Percentiles over several variants' samples, each variant weighing the same however often it ran. */
+export function pooledPercentiles(perVariant: readonly (readonly number[])[]): Percentiles {
+  const present = perVariant.filter((s) => s.length > 0);
+  return percentiles(
+    present.flat(),
+    present.flatMap((s) => s.map(() => 1 / s.length)),
+  );
 }

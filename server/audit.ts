@@ -436,19 +436,6 @@ export interface WrittenRecord {
 
 const fdatasyncAsync = promisify(fdatasync);
 
-/** The record's line: canonicalJson of the record, each member serialized once for hash and line. */
-function serializeRecord(base: Omit<AuditRecord, 'hash'>): { record: AuditRecord; line: string } {
-  const members = Object.entries(base)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]): [string, string] => [k, `${JSON.stringify(k)}:${canonicalJson(v)}`]);
-  const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  members.sort(byKey);
-  const hash = sha256(`${base.prevHash}{${members.map(([, m]) => m).join(',')}}`);
-  members.push(['hash', `"hash":${JSON.stringify(hash)}`]);
-  members.sort(byKey);
-  return { record: { ...base, hash }, line: `{${members.map(([, m]) => m).join(',')}}` };
-}
-
 export class AuditLog {
   private head: Head | undefined;
   private file: OpenAuditFile | undefined;
@@ -495,9 +482,11 @@ export class AuditLog {
       const head = this.head;
       const now = monthFile(new Date());
       const file = head.file && head.file > now ? head.file : now;
-      const { record, line } = serializeRecord({ ...entry, seq: head.seq + 1, prevHash: head.hash });
+      const base: Omit<AuditRecord, 'hash'> = { ...entry, seq: head.seq + 1, prevHash: head.hash };
+      const record: AuditRecord = { ...base, hash: recordHash(base) };
       const current = await this.fileFor(join(this.directory, file));
-      const bytes = Buffer.from(`${current.endsWithNewline ? '' : '\n'}${line}\n`, 'utf8');
+      const line = `${current.endsWithNewline ? '' : '\n'}${canonicalJson(record)}\n`;
+      const bytes = Buffer.from(line, 'utf8');
       const created = current.size === 0;
       try {
         const written = writeSync(current.fd, bytes);

@@ -9,7 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { type AuditEntry, AuditLog, verifyAuditChain } from '../../server/audit.js';
+import { AuditLog, verifyAuditChain } from '../../server/audit.js';
+import { auditEntry as entry } from '../support/audit-entry.js';
 
 const sync = vi.hoisted(() => ({ calls: 0, completed: 0, delayMs: 0, failNext: null as Error | null }));
 
@@ -27,25 +28,6 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   return { ...fs, default: { ...fs, fdatasync }, fdatasync };
 });
-
-function entry(n: number): AuditEntry {
-  return {
-    at: new Date().toISOString(),
-    requestId: `request-${n}`,
-    subject: 'alice',
-    role: 'CITY_POLICE',
-    jurisdiction: 'city',
-    operationName: `Op${n}`,
-    operationType: 'query',
-    documentHash: null,
-    variables: { n },
-    returned: { objects: n, persons: [] },
-    outcome: 'ok',
-    errorCodes: [],
-    durationMs: 1,
-    httpStatus: 200,
-  };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -7,7 +7,6 @@ import { parse } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { schema } from '../../schema/index.js';
 import {
-  type AuditEntry,
   AuditLog,
   canonicalJson,
   documentHash,
@@ -21,28 +20,9 @@ import {
   verifyAuditChain,
 } from '../../server/audit.js';
 import { residentIdCheckCharacter } from '../../server/validation/identifiers.js';
+import { auditEntry as entry } from '../support/audit-entry.js';
 
 const RESIDENT_ID = `14050219900101001${residentIdCheckCharacter('14050219900101001')}`;
-
-function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
-  return {
-    at: new Date().toISOString(),
-    requestId: `request-${n}`,
-    subject: 'alice',
-    role: 'CITY_POLICE',
-    jurisdiction: 'city',
-    operationName: `Op${n}`,
-    operationType: 'query',
-    documentHash: sha256(`query Op${n} { sectors { code } }`),
-    variables: { n },
-    returned: { objects: n, persons: [] },
-    outcome: 'ok',
-    errorCodes: [],
-    durationMs: 1.5,
-    httpStatus: 200,
-    ...overrides,
-  };
-}
 
 let dir: string;
 beforeEach(() => {

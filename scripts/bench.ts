@@ -392,7 +392,6 @@ function failed(
     pairedRatio: Number.NaN,
     profile,
     profileOf: query.variants[0]?.label ?? '',
-    iterations: 0,
   };
 }
 
@@ -534,7 +533,6 @@ async function measureQuery(
     pairedRatio: pooledPercentiles(pairedRatios).p50,
     profile,
     profileOf: query.variants[0]?.label ?? '',
-    iterations: samples.reduce((a, s) => a + s.raw.length, 0),
   };
 }
 
@@ -609,10 +607,10 @@ async function main() {
       accept: 'application/graphql-response+json',
       authorization: `Bearer ${token}`,
     };
-    const viaFetch =
-      (fetcher: (url: string, init: RequestInit) => Promise<Response>, base: string): Caller =>
+    const inProcess =
+      (target: typeof app): Caller =>
       async (query, variables) => {
-        const response = await fetcher(`${base}/graphql`, {
+        const response = await target.fetch('http://localhost/graphql', {
           method: 'POST',
           // A fresh object each time: yoga's in-process fetch adds content-length to the one it gets.
           headers: { ...headers },
@@ -624,8 +622,8 @@ async function main() {
     cleanups.push(async () => agent.destroy());
     const post = httpPoster(`${running.url}/graphql`, agent);
     const callers: Record<Exclude<Mode, 'raw'>, Caller> = {
-      inProcess: viaFetch((u, i) => Promise.resolve(app.fetch(u, i)), 'http://localhost'),
-      inProcessSyncReads: viaFetch((u, i) => Promise.resolve(appSyncReads.fetch(u, i)), 'http://localhost'),
+      inProcess: inProcess(app),
+      inProcessSyncReads: inProcess(appSyncReads),
       http: async (query, variables) => {
         const answer = await post(headers, JSON.stringify({ query: query.document, variables }));
         return checkBody(answer.body, answer.status).data;

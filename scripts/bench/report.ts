@@ -31,7 +31,6 @@ export interface QueryResult {
   profile: ProfileSummary | null;
   /** The variant whose statement was profiled (the first, even if it was not measured). */
   profileOf: string;
-  iterations: number;
 }
 
 export interface MachineInfo {
@@ -230,7 +229,7 @@ export function renderMarkdown(report: Report): string {
     '',
     '## Query latency (ms)',
     '',
-    `Each query: at least ${report.iterations} timed iterations per mode after warm-up (the \`n\` column), then the variants cheap enough (one iteration of all modes under 1 s) go on until the query has been timed for ${report.minSeconds} s, each up to 10× its share; the variants rotated across iterations and the modes interleaved within each iteration (a query slower than ~5 minutes in all is cut short). p50/p95 are nearest-rank over all variants together, each variant weighing the same however many samples it has (so the extra samples sharpen the estimate without changing the mix); the large vendor dominates p95.`,
+    `Each query: at least ${report.iterations} timed iterations per mode after warm-up (the \`n\` column), then the variants cheap enough (one iteration of all modes under 1 s) go on until they have been timed for ${report.minSeconds} s in all, each up to 10× its share; the variants rotated across iterations and the modes interleaved within each iteration (a query slower than ~5 minutes in all is cut short). p50/p95 are nearest-rank over all variants together, each variant weighing the same however many samples it has (so the extra samples sharpen the estimate without changing the mix); the large vendor dominates p95.`,
     '',
     "- **raw**: the Cypher statements the API sent for the same variables, captured from the app's own Db with their exact parameters and replayed with a separate neo4j-driver (statements the API sent concurrently are replayed concurrently).",
     '- **API**: `app.fetch` in process — yoga, bearer-token check (CITY_POLICE), limits, resolvers, loaders, JSON, and the audit record written to its file on disk before the response, its fdatasync right after (the production path).',
